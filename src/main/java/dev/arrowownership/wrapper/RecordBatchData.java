@@ -1,0 +1,203 @@
+package dev.arrowownership.wrapper;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.c.CDataDictionaryProvider;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+
+/**
+ * A move-only handle that owns one {@code ArrowArray} and one {@code ArrowSchema} and calls each
+ * struct's {@code release} exactly once: the Java form of ArcticDB's Rule-of-Five {@code
+ * RecordBatchData}.
+ *
+ * <table>
+ *   <caption>C++ Rule of Five and its Java form</caption>
+ *   <tr><th>C++</th><th>here</th></tr>
+ *   <tr><td>default constructor (zeroed structs)</td><td>{@link #allocate}</td></tr>
+ *   <tr><td>copy constructor / assignment: deleted</td><td>final class, no clone, no copy</td></tr>
+ *   <tr><td>move constructor</td><td>{@link #moveFrom}</td></tr>
+ *   <tr><td>move assignment (self-move a no-op)</td><td>{@link #moveAssign}</td></tr>
+ *   <tr><td>destructor</td><td>{@link #close}</td></tr>
+ * </table>
+ *
+ * <p>The handle owns content exactly when a {@code release} pointer of its structs is non-NULL.
+ * Every operation but {@link #close}, {@link #isOwned}, {@link #state} and {@link #name} throws
+ * {@link IllegalStateException} on a closed handle. All operations are thread-safe and atomic; see
+ * {@code docs/contract.md} for the full contract.
+ */
+public final class RecordBatchData implements AutoCloseable {
+  private static final AtomicLong NAMES = new AtomicLong();
+
+  private final BufferAllocator allocator;
+  private final OwnershipCore<CDataPayload> core;
+
+  private RecordBatchData(BufferAllocator allocator, String name) {
+    this.allocator = allocator;
+    this.core = new OwnershipCore<>(name, allocatePayload(allocator, name));
+  }
+
+  /** Allocates an empty handle (both {@code release} pointers NULL) from {@code allocator}. */
+  public static RecordBatchData allocate(BufferAllocator allocator) {
+    return allocate(allocator, "RecordBatchData#" + NAMES.incrementAndGet());
+  }
+
+  /** Allocates an empty handle with a name that exception messages and {@link #toString} use. */
+  public static RecordBatchData allocate(BufferAllocator allocator, String name) {
+    Objects.requireNonNull(allocator, "allocator");
+    Objects.requireNonNull(name, "name");
+    return new RecordBatchData(allocator, name);
+  }
+
+  /**
+   * Moves {@code source}'s content into a new handle allocated from the source's allocator. The
+   * source is left empty and usable. If allocation fails, the source keeps its content.
+   *
+   * @throws IllegalStateException if {@code source} is closed
+   */
+  public static RecordBatchData moveFrom(RecordBatchData source) {
+    Objects.requireNonNull(source, "source");
+    return moveOut(source, "moveFrom");
+  }
+
+  private static RecordBatchData moveOut(RecordBatchData source, String operation) {
+    RecordBatchData target = allocate(source.allocator);
+    try {
+      OwnershipCore.moveInto(source.core, target.core, operation);
+    } catch (RuntimeException | Error e) {
+      target.close();
+      throw e;
+    }
+    return target;
+  }
+
+  /**
+   * Releases what this handle owns, then takes {@code source}'s content, leaving the source empty.
+   * {@code h.moveAssign(h)} is a no-op.
+   *
+   * @throws IllegalStateException if either handle is closed
+   */
+  public void moveAssign(RecordBatchData source) {
+    Objects.requireNonNull(source, "source");
+    core.moveAssign(source.core, () -> CDataPayload.allocate(allocator));
+  }
+
+  /**
+   * Lets {@code producer} fill this empty handle's structs.
+   *
+   * @throws IllegalStateException if the handle already owns content (filling would leak it), is
+   *     closed, or the producer left a struct released
+   */
+  public void populate(StructFiller producer) {
+    Objects.requireNonNull(producer, "producer");
+    core.fill(p -> {
+      producer.fill(p.array, p.schema);
+      if (!p.arrayOwned() || !p.schemaOwned()) {
+        throw new IllegalStateException(name() + ": the producer left the "
+            + (p.arrayOwned() ? "ArrowSchema" : "ArrowArray") + " released (release == NULL)");
+      }
+    });
+  }
+
+  /** Exports {@code root} with Arrow Java into this empty handle; {@code dictionaries} may be null. */
+  public void populate(VectorSchemaRoot root, DictionaryProvider dictionaries) {
+    Objects.requireNonNull(root, "root");
+    populate((array, schema) -> Data.exportVectorSchemaRoot(allocator, root, dictionaries, array, schema));
+  }
+
+  /**
+   * Moves the content into Arrow Java (the write path). The handle is empty afterwards, whether the
+   * import succeeds or fails; on failure whatever the importer did not take is released.
+   *
+   * @param target allocates the imported vectors
+   * @throws IllegalStateException if the handle owns nothing or is closed
+   */
+  public ImportedBatch importBatch(BufferAllocator target) {
+    Objects.requireNonNull(target, "target");
+    // Take the content out first, so the importer's releases run on a handle no one else can see.
+    try (RecordBatchData taken = moveOut(this, "importBatch")) {
+      return taken.core.read("importBatch", p -> {
+        if (!p.arrayOwned() || !p.schemaOwned()) {
+          throw new IllegalStateException(
+              name() + " is EMPTY: cannot importBatch, it owns no complete batch");
+        }
+        CDataDictionaryProvider dictionaries = new CDataDictionaryProvider();
+        try {
+          return new ImportedBatch(
+              Data.importVectorSchemaRoot(target, p.array, p.schema, dictionaries), dictionaries);
+        } catch (RuntimeException | Error e) {
+          dictionaries.close();
+          throw e;
+        }
+      });
+    }
+  }
+
+  /** The row count ({@code ArrowArray.length}) of the owned batch, 0 when empty. */
+  public long rowCount() {
+    return core.read("rowCount", p -> p.arrayOwned() ? p.array.snapshot().length : 0L);
+  }
+
+  /** The address of this handle's {@code ArrowArray}; fixed for the handle's life. */
+  public long arrayAddress() {
+    return core.read("arrayAddress", p -> p.array.memoryAddress());
+  }
+
+  /** The address of this handle's {@code ArrowSchema}; fixed for the handle's life. */
+  public long schemaAddress() {
+    return core.read("schemaAddress", p -> p.schema.memoryAddress());
+  }
+
+  /** True if and only if the handle is open and owns content. */
+  public boolean isOwned() {
+    try {
+      return core.read("isOwned", Payload::isOwned);
+    } catch (IllegalStateException closed) {
+      if (core.state() == HandleState.CLOSED) {
+        return false;
+      }
+      throw closed;
+    }
+  }
+
+  /** The lifecycle state. */
+  public HandleState state() {
+    return core.state();
+  }
+
+  /** The name given at allocation. */
+  public String name() {
+    return core.name();
+  }
+
+  /**
+   * Releases the owned content, if any, exactly once, and frees the structs. Idempotent.
+   *
+   * @return true if and only if this call closed the handle
+   */
+  public boolean closeHandle() {
+    return core.close();
+  }
+
+  /** Same as {@link #closeHandle()}. */
+  @Override
+  public void close() {
+    core.close();
+  }
+
+  @Override
+  public String toString() {
+    return "RecordBatchData[" + core + "]";
+  }
+
+  private static CDataPayload allocatePayload(BufferAllocator allocator, String name) {
+    try {
+      return CDataPayload.allocate(allocator);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(name + ": cannot allocate structs from allocator "
+          + allocator.getName() + ": " + e.getMessage(), e);
+    }
+  }
+}
