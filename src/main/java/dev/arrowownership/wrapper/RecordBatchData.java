@@ -125,8 +125,10 @@ public final class RecordBatchData implements AutoCloseable {
         }
         CDataDictionaryProvider dictionaries = new CDataDictionaryProvider();
         try {
+          // closeImportedStructs=false: by default Arrow Java frees the struct memory after import,
+          // which belongs to this handle and is freed by its close().
           return new ImportedBatch(
-              Data.importVectorSchemaRoot(target, p.array, p.schema, dictionaries), dictionaries);
+              Data.importVectorSchemaRoot(target, p.array, p.schema, dictionaries, false), dictionaries);
         } catch (RuntimeException | Error e) {
           dictionaries.close();
           throw e;
