@@ -269,7 +269,8 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
         if (!(thrown instanceof IllegalStateException)) {
           throw failure(call, "expected IllegalStateException, but " + (thrown == null ? "it returned" : "it threw " + thrown), thrown);
         }
-        List<String> names = named.isEmpty() ? List.of(FRAME) : named.stream().map(this::name).toList();
+        List<String> names = named.isEmpty()
+            ? List.of(FRAME) : named.stream().map(h -> subject.nameOf(handles.get(h))).toList();
         String message = String.valueOf(thrown.getMessage());
         if (names.stream().noneMatch(message::contains)) {
           throw failure(call, "the IllegalStateException does not name " + String.join(" or ", names) + ": " + message, thrown);
@@ -339,8 +340,9 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     releaseOf.put(batch.schema(), new Release(resource, Part.SCHEMA));
   }
 
-  private String name(int handle) {
-    return handle < handles.size() ? subject.nameOf(handles.get(handle)) : "h" + handle;
+  /** The machine's label of a handle, as steps and reports print it. */
+  private static String name(int handle) {
+    return "h" + handle;
   }
 
   private AssertionError failure(String call, String what) {

@@ -18,6 +18,24 @@ final class MachineRegistry {
     return machine;
   }
 
+  /**
+   * Runs {@code check}, then closes every machine it opened. A failure of the check stays the
+   * failure reported, with cleanup failures (leaked memory) attached as suppressed.
+   */
+  static void runThenCloseAll(Runnable check) {
+    try {
+      check.run();
+    } catch (RuntimeException | Error failure) {
+      try {
+        closeAll();
+      } catch (RuntimeException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+      throw failure;
+    }
+    closeAll();
+  }
+
   /** Closes every machine opened on this thread since the last call; the first failure is thrown. */
   static void closeAll() {
     List<OwnershipMachine<?, ?>> machines = new ArrayList<>(OPEN.get());

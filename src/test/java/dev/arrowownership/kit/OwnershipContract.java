@@ -22,11 +22,7 @@ public interface OwnershipContract {
   @Property
   default void everyStepReleasesExactlyWhatTheModelSays(
       @ForAll("operationSequences") ActionChain<OwnershipMachine<?, ?>> sequence) {
-    try {
-      sequence.run().finish();
-    } finally {
-      MachineRegistry.closeAll();
-    }
+    MachineRegistry.runThenCloseAll(() -> sequence.run().finish());
   }
 
   @Provide
