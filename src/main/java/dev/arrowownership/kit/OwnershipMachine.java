@@ -47,6 +47,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
   private final List<H> handles = new ArrayList<>();
   private final Map<TrackedStruct, Release> releaseOf = new HashMap<>();
   private final List<String> history = new ArrayList<>();
+  private final java.util.EnumMap<Expected.Outcome, Integer> outcomes = new java.util.EnumMap<>(Expected.Outcome.class);
   private F frame;
 
   public OwnershipMachine(OwnershipSubject<H, F> subject) {
@@ -194,6 +195,11 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     return handles.size();
   }
 
+  /** How many steps so far ended with {@code outcome}: coverage of misuse and faults. */
+  public int outcomeCount(Expected.Outcome outcome) {
+    return outcomes.getOrDefault(outcome, 0);
+  }
+
   /** The steps run so far, in order. */
   public List<String> history() {
     return List.copyOf(history);
@@ -252,6 +258,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
       thrown = t;
     }
     Expected expected = modelStep.get();
+    outcomes.merge(expected.outcome(), 1, Integer::sum);
     checkOutcome(call, expected, thrown, named);
     checkReleases(call, expected, ledger.eventsSince(mark), violationMark);
     checkOwnership(call);

@@ -5,6 +5,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.statistics.Statistics;
+import dev.arrowownership.model.Expected.Outcome;
 
 /**
  * The stateful exactly-once contract: implement {@link #subject()} and every property here runs
@@ -22,7 +24,15 @@ public interface OwnershipContract {
   @Property
   default void everyStepReleasesExactlyWhatTheModelSays(
       @ForAll("operationSequences") ActionChain<OwnershipMachine<?, ?>> sequence) {
-    MachineRegistry.runThenCloseAll(() -> sequence.run().finish());
+    MachineRegistry.runThenCloseAll(() -> {
+      OwnershipMachine<?, ?> machine = sequence.run();
+      Statistics.label("misuse rejected").collect(machine.outcomeCount(Outcome.ILLEGAL_STATE) > 0);
+      Statistics.label("fault injected mid-extraction").collect(machine.outcomeCount(Outcome.FAULT) > 0);
+      machine.finish();
+    });
+    // The generator must keep producing the hard cases, so a passing run means they were exercised.
+    Statistics.label("misuse rejected").coverage(c -> c.check(true).percentage(p -> p > 50));
+    Statistics.label("fault injected mid-extraction").coverage(c -> c.check(true).percentage(p -> p > 5));
   }
 
   @Provide
