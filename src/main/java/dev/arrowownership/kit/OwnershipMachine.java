@@ -11,6 +11,7 @@ import dev.arrowownership.model.ExactlyOnceModel.HandleStatus;
 import dev.arrowownership.model.Expected;
 import dev.arrowownership.model.Expected.Part;
 import dev.arrowownership.model.Expected.Release;
+import dev.arrowownership.wrapper.CleanupSteps;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -216,21 +217,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     cleanup.add(ledger::close);
     cleanup.add(frameAllocator::close);
     cleanup.add(allocator::close);
-    RuntimeException first = null;
-    for (Runnable step : cleanup) {
-      try {
-        step.run();
-      } catch (RuntimeException e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+    CleanupSteps.runAll(cleanup);
   }
 
   @Override

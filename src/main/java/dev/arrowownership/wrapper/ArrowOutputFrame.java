@@ -151,20 +151,6 @@ public final class ArrowOutputFrame implements AutoCloseable {
   }
 
   private static void closeAll(List<RecordBatchData> handles) {
-    RuntimeException first = null;
-    for (RecordBatchData handle : handles) {
-      try {
-        handle.close();
-      } catch (RuntimeException e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+    CleanupSteps.runAll(handles.stream().<Runnable>map(h -> h::close).toList());
   }
 }

@@ -1,5 +1,6 @@
 package dev.arrowownership.kit;
 
+import dev.arrowownership.wrapper.CleanupSteps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,20 +41,6 @@ final class MachineRegistry {
   static void closeAll() {
     List<OwnershipMachine<?, ?>> machines = new ArrayList<>(OPEN.get());
     OPEN.get().clear();
-    RuntimeException first = null;
-    for (OwnershipMachine<?, ?> machine : machines) {
-      try {
-        machine.close();
-      } catch (RuntimeException e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+    CleanupSteps.runAll(machines.stream().<Runnable>map(m -> m::close).toList());
   }
 }
