@@ -1,7 +1,10 @@
 package dev.arrowownership.wrapper;
 
+import dev.arrowownership.leak.LeakDetector;
+import dev.arrowownership.leak.LeakTracker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,13 +24,15 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  * </ul>
  *
  * <p>{@link #close()} releases whatever the frame still owns. Thread-safe: extraction and close race
- * through one atomic state.
+ * through one atomic state. A frame dropped without {@link #close()} is closed and reported by the
+ * leak safety net ({@link LeakDetector}).
  */
 public final class ArrowOutputFrame implements AutoCloseable {
   private final BufferAllocator allocator;
   private final List<RecordBatchData> batches;
   private final String name;
   private final StateCell<FrameState> cell;
+  private final LeakTracker leak;
 
   private ArrowOutputFrame(BufferAllocator allocator, List<RecordBatchData> batches, String name) {
     this.allocator = allocator;
@@ -35,6 +40,7 @@ public final class ArrowOutputFrame implements AutoCloseable {
     this.name = name;
     this.cell = new StateCell<>(FrameState.OPEN, FrameState.BUSY, FrameState.CLOSED,
         s -> "ArrowOutputFrame " + name + " is " + s);
+    this.leak = LeakDetector.track(this, "ArrowOutputFrame " + name, closer(cell, batches));
   }
 
   /**
@@ -105,6 +111,8 @@ public final class ArrowOutputFrame implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       cell.publish(FrameState.OPEN);
       throw e;
+    } finally {
+      Reference.reachabilityFence(this); // the leak net must not close it mid-extraction
     }
     cell.publish(FrameState.EXTRACTED);
     return extracted;
@@ -113,9 +121,21 @@ public final class ArrowOutputFrame implements AutoCloseable {
   /** Releases every batch the frame still owns, exactly once, and frees its handles. Idempotent. */
   @Override
   public void close() {
-    if (cell.close() != null) {
+    closer(cell, batches).getAsBoolean();
+    leak.close(); // retires the safety net; its close is now a no-op
+    Reference.reachabilityFence(this);
+  }
+
+  /** The close shared by {@link #close()} and the leak net; static, so it cannot capture the frame. */
+  private static java.util.function.BooleanSupplier closer(
+      StateCell<FrameState> cell, List<RecordBatchData> batches) {
+    return () -> {
+      if (cell.close() == null) {
+        return false;
+      }
       closeAll(batches);
-    }
+      return true;
+    };
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.arrowownership.wrapper;
 
+import dev.arrowownership.leak.LeakDetector;
+import dev.arrowownership.leak.LeakTracker;
+import java.lang.ref.Reference;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.c.CDataDictionaryProvider;
@@ -27,16 +30,22 @@ import org.apache.arrow.vector.dictionary.DictionaryProvider;
  * Every operation but {@link #close}, {@link #isOwned}, {@link #state} and {@link #name} throws
  * {@link IllegalStateException} on a closed handle. All operations are thread-safe and atomic; see
  * {@code docs/contract.md} for the full contract.
+ *
+ * <p>A handle dropped without {@link #close} is released by the leak safety net ({@link
+ * LeakDetector}) and reported; that is a bug to fix, not a way to manage memory.
  */
 public final class RecordBatchData implements AutoCloseable {
   private static final AtomicLong NAMES = new AtomicLong();
 
   private final BufferAllocator allocator;
   private final OwnershipCore<CDataPayload> core;
+  private final LeakTracker leak;
 
   private RecordBatchData(BufferAllocator allocator, String name) {
     this.allocator = allocator;
     this.core = new OwnershipCore<>(name, allocatePayload(allocator, name));
+    // core::close binds the core, not this handle, so the handle can become unreachable.
+    this.leak = LeakDetector.track(this, "RecordBatchData " + name, core::close);
   }
 
   /** Allocates an empty handle (both {@code release} pointers NULL) from {@code allocator}. */
@@ -69,6 +78,8 @@ public final class RecordBatchData implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       target.close();
       throw e;
+    } finally {
+      Reference.reachabilityFence(source); // the leak net must not close it mid-move
     }
     return target;
   }
@@ -81,7 +92,12 @@ public final class RecordBatchData implements AutoCloseable {
    */
   public void moveAssign(RecordBatchData source) {
     Objects.requireNonNull(source, "source");
-    core.moveAssign(source.core, () -> CDataPayload.allocate(allocator));
+    try {
+      core.moveAssign(source.core, () -> CDataPayload.allocate(allocator));
+    } finally {
+      Reference.reachabilityFence(this);
+      Reference.reachabilityFence(source);
+    }
   }
 
   /**
@@ -92,13 +108,17 @@ public final class RecordBatchData implements AutoCloseable {
    */
   public void populate(StructFiller producer) {
     Objects.requireNonNull(producer, "producer");
-    core.fill(p -> {
-      producer.fill(p.array, p.schema);
-      if (!p.arrayOwned() || !p.schemaOwned()) {
-        throw new IllegalStateException(name() + ": the producer left the "
-            + (p.arrayOwned() ? "ArrowSchema" : "ArrowArray") + " released (release == NULL)");
-      }
-    });
+    try {
+      core.fill(p -> {
+        producer.fill(p.array, p.schema);
+        if (!p.arrayOwned() || !p.schemaOwned()) {
+          throw new IllegalStateException(name() + ": the producer left the "
+              + (p.arrayOwned() ? "ArrowSchema" : "ArrowArray") + " released (release == NULL)");
+        }
+      });
+    } finally {
+      Reference.reachabilityFence(this);
+    }
   }
 
   /** Exports {@code root} with Arrow Java into this empty handle; {@code dictionaries} may be null. */
@@ -139,23 +159,23 @@ public final class RecordBatchData implements AutoCloseable {
 
   /** The row count ({@code ArrowArray.length}) of the owned batch, 0 when empty. */
   public long rowCount() {
-    return core.read("rowCount", p -> p.arrayOwned() ? p.array.snapshot().length : 0L);
+    return read("rowCount", p -> p.arrayOwned() ? p.array.snapshot().length : 0L);
   }
 
   /** The address of this handle's {@code ArrowArray}; fixed for the handle's life. */
   public long arrayAddress() {
-    return core.read("arrayAddress", p -> p.array.memoryAddress());
+    return read("arrayAddress", p -> p.array.memoryAddress());
   }
 
   /** The address of this handle's {@code ArrowSchema}; fixed for the handle's life. */
   public long schemaAddress() {
-    return core.read("schemaAddress", p -> p.schema.memoryAddress());
+    return read("schemaAddress", p -> p.schema.memoryAddress());
   }
 
   /** True if and only if the handle is open and owns content. */
   public boolean isOwned() {
     try {
-      return core.read("isOwned", Payload::isOwned);
+      return read("isOwned", Payload::isOwned);
     } catch (IllegalStateException closed) {
       if (core.state() == HandleState.CLOSED) {
         return false;
@@ -180,18 +200,30 @@ public final class RecordBatchData implements AutoCloseable {
    * @return true if and only if this call closed the handle
    */
   public boolean closeHandle() {
-    return core.close();
+    boolean closed = core.close();
+    leak.close(); // retires the safety net; its core.close() is now a no-op
+    Reference.reachabilityFence(this); // else the net could win the close and report a false leak
+    return closed;
   }
 
   /** Same as {@link #closeHandle()}. */
   @Override
   public void close() {
-    core.close();
+    closeHandle();
   }
 
   @Override
   public String toString() {
     return "RecordBatchData[" + core + "]";
+  }
+
+  /** A read of the payload; keeps this handle reachable, so the leak net cannot close it meanwhile. */
+  private <R> R read(String operation, java.util.function.Function<? super CDataPayload, R> reader) {
+    try {
+      return core.read(operation, reader);
+    } finally {
+      Reference.reachabilityFence(this);
+    }
   }
 
   private static CDataPayload allocatePayload(BufferAllocator allocator, String name) {
