@@ -124,7 +124,7 @@ public final class RecordBatchData implements AutoCloseable {
   /** Exports {@code root} with Arrow Java into this empty handle; {@code dictionaries} may be null. */
   public void populate(VectorSchemaRoot root, DictionaryProvider dictionaries) {
     Objects.requireNonNull(root, "root");
-    populate((array, schema) -> Data.exportVectorSchemaRoot(allocator, root, dictionaries, array, schema));
+    populate((array, schema) -> RootExporter.export(allocator, root, dictionaries, array, schema));
   }
 
   /**
