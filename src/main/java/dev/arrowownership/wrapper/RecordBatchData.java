@@ -132,10 +132,12 @@ public final class RecordBatchData implements AutoCloseable {
    * import succeeds or fails; on failure whatever the importer did not take is released.
    *
    * @param target allocates the imported vectors
-   * @throws IllegalStateException if the handle owns nothing or is closed
+   * @throws IllegalStateException if the handle owns nothing or is closed, or {@code target} is closed
+   *     (detected when assertions are enabled; the batch then stays in the handle)
    */
   public ImportedBatch importBatch(BufferAllocator target) {
     Objects.requireNonNull(target, "target");
+    rejectClosed(target);
     // Take the content out first, so the importer's releases run on a handle no one else can see.
     try (RecordBatchData taken = moveOut(this, "importBatch")) {
       return taken.core.read("importBatch", p -> {
@@ -215,6 +217,19 @@ public final class RecordBatchData implements AutoCloseable {
   @Override
   public String toString() {
     return "RecordBatchData[" + core + "]";
+  }
+
+  /**
+   * Rejects a closed import target before the batch moves: Arrow would fail only after taking it.
+   * Arrow's allocators report being closed only with assertions enabled ({@code -ea}).
+   */
+  private void rejectClosed(BufferAllocator target) {
+    try {
+      target.assertOpen();
+    } catch (IllegalStateException closed) {
+      throw new IllegalStateException(core + ": cannot importBatch into allocator " + target.getName()
+          + ", it is closed; the batch stays in the handle", closed);
+    }
   }
 
   /** A read of the payload; keeps this handle reachable, so the leak net cannot close it meanwhile. */
