@@ -31,14 +31,31 @@ final class FaultScenarios {
     }
   }
 
-  /** The wrapper exports a batch into an empty handle, allocating Arrow's private data from the faulty allocator. */
-  static final class Export implements FaultScenario {
-    private final FaultEnv env;
-    private final List<RecordBatchData> handles = new ArrayList<>();
+  /** A scenario on handles of which the last one ends up holding batch 0. */
+  abstract static class OneBatchScenario implements FaultScenario {
+    final FaultEnv env;
+    final List<RecordBatchData> handles = new ArrayList<>();
 
-    Export(FaultEnv env) {
+    OneBatchScenario(FaultEnv env, RecordBatchData first) {
       this.env = env;
-      handles.add(RecordBatchData.allocate(env.faulty, "export"));
+      handles.add(first);
+    }
+
+    @Override
+    public List<Integer> expected() {
+      return List.of(env.fingerprint(0));
+    }
+
+    @Override
+    public void close() {
+      closeAll(handles);
+    }
+  }
+
+  /** The wrapper exports a batch into an empty handle, allocating Arrow's private data from the faulty allocator. */
+  static final class Export extends OneBatchScenario {
+    Export(FaultEnv env) {
+      super(env, RecordBatchData.allocate(env.faulty, "export"));
     }
 
     @Override
@@ -71,25 +88,12 @@ final class FaultScenarios {
       return List.of(env.read(handles.get(1)));
     }
 
-    @Override
-    public List<Integer> expected() {
-      return List.of(env.fingerprint(0));
-    }
-
-    @Override
-    public void close() {
-      closeAll(handles);
-    }
   }
 
   /** moveFrom allocates the new handle first; if that fails the source keeps its batch. */
-  static final class MoveFrom implements FaultScenario {
-    private final FaultEnv env;
-    private final List<RecordBatchData> handles = new ArrayList<>();
-
+  static final class MoveFrom extends OneBatchScenario {
     MoveFrom(FaultEnv env) {
-      this.env = env;
-      handles.add(env.owning("source", 0));
+      super(env, env.owning("source", 0));
     }
 
     @Override
@@ -110,15 +114,6 @@ final class FaultScenarios {
       return List.of(env.read(handles.get(1)));
     }
 
-    @Override
-    public List<Integer> expected() {
-      return List.of(env.fingerprint(0));
-    }
-
-    @Override
-    public void close() {
-      closeAll(handles);
-    }
   }
 
   /** moveAssign into an owning target allocates a spare first; if that fails, both keep their batches. */
