@@ -53,13 +53,15 @@ final class ReleaseInterposer {
     final long originalRelease;
     final long originalPrivateData;
     final ReleaseLedger ledger;
+    final Entry parent; // null for a base struct
     int calls; // guarded by this
 
-    Entry(TrackedStruct struct, long originalRelease, long originalPrivateData, ReleaseLedger ledger) {
+    Entry(TrackedStruct struct, long originalRelease, long originalPrivateData, ReleaseLedger ledger, Entry parent) {
       this.struct = struct;
       this.originalRelease = originalRelease;
       this.originalPrivateData = originalPrivateData;
       this.ledger = ledger;
+      this.parent = parent;
     }
 
     synchronized int nextCall() {
@@ -76,7 +78,7 @@ final class ReleaseInterposer {
   }
 
   /** Replaces {@code release} and {@code private_data} of the live struct at {@code address}. */
-  static Entry install(ReleaseLedger ledger, StructKind kind, long address, String label) {
+  static Entry install(ReleaseLedger ledger, StructKind kind, long address, String label, Entry parent) {
     long release = kind.release(address);
     if (release == 0) {
       throw new IllegalStateException(label + ": the " + kind + " at 0x" + Long.toHexString(address)
@@ -87,7 +89,7 @@ final class ReleaseInterposer {
           + " is already tracked as " + identify(kind, address));
     }
     long id = IDS.incrementAndGet();
-    Entry entry = new Entry(new TrackedStruct(id, kind, label), release, kind.privateData(address), ledger);
+    Entry entry = new Entry(new TrackedStruct(id, kind, label), release, kind.privateData(address), ledger, parent);
     ENTRIES.put(TOKEN_TAG | id, entry);
     kind.setPrivateData(address, TOKEN_TAG | id);
     kind.setRelease(address, callbackPointer(kind));
@@ -118,6 +120,13 @@ final class ReleaseInterposer {
                 + " whose private_data names no tracked struct"));
         return;
       }
+      if (releasedOutsideParent(entry)) {
+        // Left live and not forwarded: the parent's release still releases it, exactly once.
+        entry.ledger.violation(new Violation(Violation.Kind.CHILD_RELEASED_BY_CONSUMER, entry.struct,
+            "release called on a child or dictionary outside its parent's release, while the parent "
+                + entry.parent.struct + " is live (spec: consumers MUST not call children's release); not forwarded"));
+        return;
+      }
       int call = entry.nextCall();
       entry.ledger.record(entry, address, call);
       if (call > 1) {
@@ -131,6 +140,15 @@ final class ReleaseInterposer {
       ReleaseLedger.reportOrphan(new Violation(Violation.Kind.CALLBACK_FAILED, null,
           "the release interposer failed: " + t));
     }
+  }
+
+  /**
+   * True for a child released before its parent's release started. During the parent's release
+   * (its call is counted before it is forwarded) is right; after it, only a child the consumer
+   * moved out (spec: "Moving child arrays") can still be live, and releasing it is the consumer's job.
+   */
+  private static boolean releasedOutsideParent(Entry entry) {
+    return entry.parent != null && entry.parent.calls() == 0;
   }
 
   private static void forward(Entry entry, long address) {

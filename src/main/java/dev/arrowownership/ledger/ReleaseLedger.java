@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * becomes a JNA callback and its {@code private_data} a token; the producer's pointers are kept.
  * The first call restores them and forwards to the producer's {@code release}; any later call on
  * the same content (through a stale bitwise copy) is recorded as {@link Violation.Kind#DOUBLE_RELEASE}
- * and sets {@code release} to NULL without forwarding. Only the parent struct is interposed: its
- * children and dictionary stay the producer's business, as the spec has it.
+ * and sets {@code release} to NULL without forwarding. {@link #track} interposes on the base struct
+ * only; {@link #trackTree} also on its children and dictionaries, to catch a consumer that
+ * releases them itself.
  *
  * <p>Closing a ledger forgets released structs; a struct still unreleased keeps forwarding, so a
  * late release is never lost.
@@ -37,11 +38,49 @@ public final class ReleaseLedger implements AutoCloseable {
    * @throws IllegalStateException if the struct is released or already tracked
    */
   public TrackedStruct track(StructKind kind, long address, String label) {
-    ReleaseInterposer.Entry entry = ReleaseInterposer.install(this, kind, address, label);
-    synchronized (this) {
-      entries.add(entry);
+    return add(ReleaseInterposer.install(this, kind, address, label, null)).struct;
+  }
+
+  /**
+   * Interposes on the live struct at {@code address} and on every child and dictionary under it,
+   * so that a consumer calling a child's {@code release} itself is reported ({@link
+   * Violation.Kind#CHILD_RELEASED_BY_CONSUMER}) and not forwarded, and a producer whose release
+   * skips a child leaves that child {@link #unreleased()}. Returns the base struct first, then its
+   * descendants depth first.
+   */
+  public List<TrackedStruct> trackTree(StructKind kind, long address, String label) {
+    List<TrackedStruct> tree = new ArrayList<>();
+    trackTree(kind, address, label, null, tree);
+    return List.copyOf(tree);
+  }
+
+  /** The struct whose release must release {@code struct}, if {@code struct} is a child or dictionary. */
+  public synchronized Optional<TrackedStruct> parentOf(TrackedStruct struct) {
+    ReleaseInterposer.Entry parent = entryOf(struct).parent;
+    return Optional.ofNullable(parent == null ? null : parent.struct);
+  }
+
+  private void trackTree(StructKind kind, long address, String label, ReleaseInterposer.Entry parent,
+      List<TrackedStruct> tree) {
+    // Read the links before interposing: children are found through the producer's pointers.
+    long children = kind.childCount(address);
+    long dictionary = kind.dictionary(address);
+    ReleaseInterposer.Entry entry = add(ReleaseInterposer.install(this, kind, address, label, parent));
+    tree.add(entry.struct);
+    for (long i = 0; i < children; i++) {
+      long child = kind.child(address, i);
+      if (kind.isLive(child)) {
+        trackTree(kind, child, label + ".children[" + i + "]", entry, tree);
+      }
     }
-    return entry.struct;
+    if (dictionary != 0 && kind.isLive(dictionary)) {
+      trackTree(kind, dictionary, label + ".dictionary", entry, tree);
+    }
+  }
+
+  private synchronized ReleaseInterposer.Entry add(ReleaseInterposer.Entry entry) {
+    entries.add(entry);
+    return entry;
   }
 
   /** Interposes on an array and its schema; returns {@code [array, schema]}. */

@@ -16,6 +16,8 @@ public record Violation(Kind kind, TrackedStruct struct, String detail) {
     RELEASE_NOT_NULLED,
     /** The callback fired for a struct no ledger knows (its {@code private_data} was overwritten). */
     UNKNOWN_STRUCT,
+    /** A child's or dictionary's {@code release} was called outside its parent's release (not forwarded). */
+    CHILD_RELEASED_BY_CONSUMER,
     /** The producer's {@code release} threw. */
     CALLBACK_FAILED
   }

@@ -1,0 +1,49 @@
+package dev.arrowownership.kit;
+
+import org.apache.arrow.c.ArrowArray;
+import org.apache.arrow.c.ArrowSchema;
+import org.apache.arrow.c.CDataDictionaryProvider;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/** Arrow Java's exporter and importer as kit targets: the conforming baseline the self-tests start from. */
+final class ArrowJavaTargets {
+  private ArrowJavaTargets() {}
+
+  /** Exports a generated batch (children, a dictionary) from {@code allocator} on each call. */
+  static CDataProducer producer(BufferAllocator allocator) {
+    return new CDataProducer() {
+      private long seed;
+
+      @Override
+      public void produce(long array, long schema) {
+        try (GeneratedBatch batch = GeneratedBatch.create(allocator, 50, seed++)) {
+          Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(),
+              ArrowArray.wrap(array), ArrowSchema.wrap(schema));
+        }
+      }
+
+      @Override
+      public long allocatedBytes() {
+        return allocator.getAllocatedMemory();
+      }
+    };
+  }
+
+  /** Imports into a root; closing the result closes the root and the dictionaries. */
+  static AutoCloseable importBatch(long array, long schema, BufferAllocator allocator) {
+    CDataDictionaryProvider dictionaries = new CDataDictionaryProvider();
+    try {
+      VectorSchemaRoot root = Data.importVectorSchemaRoot(allocator, ArrowArray.wrap(array), ArrowSchema.wrap(schema), dictionaries);
+      return () -> {
+        try (dictionaries; root) {
+          root.contentToTSVString(); // reads every buffer
+        }
+      };
+    } catch (RuntimeException | Error e) {
+      dictionaries.close();
+      throw e;
+    }
+  }
+}
