@@ -8,6 +8,7 @@ import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.TrackedStruct;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,8 @@ final class StreamInterposer {
   private static final int PRIVATE_DATA = 32;
 
   private static final Map<Long, TrackedStream> STREAMS = new ConcurrentHashMap<>();
+  /** Failures inside the callbacks, which cannot throw into C; a test asserts this stays empty. */
+  static final List<String> CALLBACK_FAILURES = Collections.synchronizedList(new ArrayList<>());
   // Static, hence strongly reachable: C holds only the function pointers.
   private static final Getter SCHEMA_CALLBACK = (stream, out) -> forward(stream, out, StructKind.SCHEMA);
   private static final Getter NEXT_CALLBACK = (stream, out) -> forward(stream, out, StructKind.ARRAY);
@@ -46,7 +49,8 @@ final class StreamInterposer {
 
   /**
    * Interposes on the live stream at {@code address}; the structs it yields are tracked in {@code
-   * ledger}, labelled {@code label.schema}, {@code label.batch0}, {@code label.batch1}, ...
+   * ledger} with their children and dictionaries, labelled {@code label.schema0}, {@code
+   * label.batch0}, {@code label.batch1}, ...
    *
    * @throws IllegalStateException if the stream is released or has no {@code private_data}
    */
@@ -78,7 +82,7 @@ final class StreamInterposer {
       }
       return rc;
     } catch (Throwable t) {
-      ORPHAN_FAILURES.add("stream callback failed: " + t);
+      CALLBACK_FAILURES.add("stream callback failed: " + t);
       return 5; // EIO
     }
   }
@@ -95,12 +99,9 @@ final class StreamInterposer {
       Function.getFunction(new Pointer(tracked.release)).invoke(new Object[] {stream});
       tracked.releaseNulled(MemoryUtil.getLong(address + RELEASE) == 0);
     } catch (Throwable t) {
-      ORPHAN_FAILURES.add("stream release interposer failed: " + t);
+      CALLBACK_FAILURES.add("stream release interposer failed: " + t);
     }
   }
-
-  /** Failures inside callbacks that could not be pinned on a stream. */
-  static final List<String> ORPHAN_FAILURES = java.util.Collections.synchronizedList(new ArrayList<>());
 
   private static long pointerOf(Callback callback) {
     return Pointer.nativeValue(CallbackReference.getFunctionPointer(callback));
@@ -113,8 +114,8 @@ final class StreamInterposer {
     private final long getSchema;
     private final long getNext;
     private final long release;
-    private final List<TrackedStruct> batches = new ArrayList<>(); // guarded by this
-    private final List<TrackedStruct> schemas = new ArrayList<>(); // guarded by this
+    private final List<List<TrackedStruct>> batches = new ArrayList<>(); // trees; guarded by this
+    private final List<List<TrackedStruct>> schemas = new ArrayList<>(); // trees; guarded by this
     private int releaseCalls; // guarded by this
     private Boolean releaseNulled; // guarded by this
 
@@ -126,12 +127,11 @@ final class StreamInterposer {
       this.release = release;
     }
 
+    // The whole tree, so that a consumer releasing a child itself is reported, not forwarded.
     private synchronized void yielded(StructKind kind, long address) {
-      if (kind == StructKind.ARRAY) {
-        batches.add(ledger.track(kind, address, label + ".batch" + batches.size()));
-      } else {
-        schemas.add(ledger.track(kind, address, label + ".schema" + schemas.size()));
-      }
+      List<List<TrackedStruct>> into = kind == StructKind.ARRAY ? batches : schemas;
+      String name = label + (kind == StructKind.ARRAY ? ".batch" : ".schema") + into.size();
+      into.add(ledger.trackTree(kind, address, name));
     }
 
     private synchronized int releaseCall() {
@@ -142,14 +142,24 @@ final class StreamInterposer {
       releaseNulled = nulled;
     }
 
-    /** Every array {@code get_next} yielded, in order. */
+    /** Every array {@code get_next} yielded (the base structs), in order. */
     synchronized List<TrackedStruct> batches() {
-      return List.copyOf(batches);
+      return batches.stream().map(tree -> tree.get(0)).toList();
     }
 
-    /** Every schema {@code get_schema} yielded, in order. */
+    /** Every schema {@code get_schema} yielded (the base structs), in order. */
     synchronized List<TrackedStruct> schemas() {
-      return List.copyOf(schemas);
+      return schemas.stream().map(tree -> tree.get(0)).toList();
+    }
+
+    /** The children and dictionaries, at any depth, of every array {@code get_next} yielded. */
+    synchronized List<TrackedStruct> batchDescendants() {
+      return batches.stream().flatMap(tree -> tree.subList(1, tree.size()).stream()).toList();
+    }
+
+    /** The children and dictionaries, at any depth, of every schema {@code get_schema} yielded. */
+    synchronized List<TrackedStruct> schemaDescendants() {
+      return schemas.stream().flatMap(tree -> tree.subList(1, tree.size()).stream()).toList();
     }
 
     /** How many times the stream's {@code release} was called. */

@@ -1,0 +1,38 @@
+package dev.arrowownership.conformance;
+
+import dev.arrowownership.kit.CDataProducer;
+import org.apache.arrow.c.ArrowArray;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.ArrowSchema;
+
+/** DuckDB's JDBC driver in the roles the kit checks. */
+final class DuckDbTargets {
+  private DuckDbTargets() {}
+
+  /**
+   * DuckDB's Arrow export as a producer: each call runs {@link DuckDbSession#QUERY} for {@code rows}
+   * rows and hands over the schema and the first batch of DuckDB's native stream, then releases the
+   * stream (the spec lets results outlive their stream). The stream is moved into {@code structs}
+   * first, as a consumer would, so the release never touches the memory it frees.
+   */
+  static CDataProducer producer(DuckDbSession duck, StructMemory structs, long rows) {
+    return (array, schema) -> {
+      ArrowArrayStream stream = moveStream(duck.exportStream(rows, rows), structs);
+      try {
+        stream.getSchema(ArrowSchema.wrap(schema));
+        stream.getNext(ArrowArray.wrap(array));
+      } finally {
+        stream.release();
+      }
+    };
+  }
+
+  /** The spec's move: copies the stream at {@code address} into {@code structs}, marks the source released. */
+  static ArrowArrayStream moveStream(long address, StructMemory structs) {
+    ArrowArrayStream source = ArrowArrayStream.wrap(address);
+    ArrowArrayStream moved = structs.stream();
+    moved.save(source.snapshot());
+    source.markReleased();
+    return moved;
+  }
+}
