@@ -2,7 +2,9 @@ package dev.arrowownership.conformance;
 
 import com.sun.jna.Callback;
 import com.sun.jna.CallbackReference;
+import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Function;
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.ledger.ReleaseLedger;
@@ -44,6 +46,14 @@ final class StreamInterposer {
   private static final Getter SCHEMA_CALLBACK = (stream, out) -> forward(stream, out, StructKind.SCHEMA);
   private static final Getter NEXT_CALLBACK = (stream, out) -> forward(stream, out, StructKind.ARRAY);
   private static final Release RELEASE_CALLBACK = StreamInterposer::onRelease;
+
+  static {
+    // Native consumers call back on their own worker threads: keep those attached to the JVM
+    // between calls instead of detaching after each (which JNA reports failing on some threads).
+    for (Callback callback : List.of(SCHEMA_CALLBACK, NEXT_CALLBACK, RELEASE_CALLBACK)) {
+      Native.setCallbackThreadInitializer(callback, new CallbackThreadInitializer(true, false, "native-stream-callback"));
+    }
+  }
 
   private StreamInterposer() {}
 
