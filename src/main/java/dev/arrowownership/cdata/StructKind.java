@@ -86,6 +86,13 @@ public enum StructKind {
     return MemoryUtil.getLong(checked(address) + dictionaryOffset);
   }
 
+  /** A copy of the struct's bytes. */
+  public byte[] read(long address) {
+    byte[] bytes = new byte[size];
+    MemoryUtil.copyFromMemory(checked(address), bytes, 0, size);
+    return bytes;
+  }
+
   private long checked(long address) {
     if (address == 0) {
       throw new IllegalArgumentException("NULL " + this + " struct address");

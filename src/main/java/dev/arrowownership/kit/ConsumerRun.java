@@ -6,7 +6,6 @@ import dev.arrowownership.ledger.Violation;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
  * One hand-over of a kit batch to a consumer, optionally with allocation {@code faultAt} of the
@@ -30,7 +29,7 @@ record ConsumerRun(int faultAt, boolean faultFired, Throwable thrown, List<Integ
     try (ReleaseLedger ledger = new ReleaseLedger();
         KitStructs structs = KitBatches.export(allocator, ledger, "r", 42 + Math.max(faultAt, 0))) {
       Throwable thrown = null;
-      byte[][] released = new byte[2][]; // each base struct's bytes once it is released or moved away
+      byte[][] released = new byte[2][]; // base structs already released or moved away when consume() returned
       boolean fired;
       if (faultAt >= 0) {
         faults.failAt(faultAt);
@@ -42,12 +41,9 @@ record ConsumerRun(int faultAt, boolean faultFired, Throwable thrown, List<Integ
         fired = faults.disarm() != null;
         thrown = t;
       }
-      snapshotReleased(structs, released); // released by close(): nothing may write them after this
       List<Integer> calls = structs.bases().stream().map(ledger::releaseCount).toList();
       List<Violation> violations = ledger.violations();
-      byte[][] now = new byte[2][];
-      snapshotReleased(structs, now);
-      boolean written = !Arrays.deepEquals(released, now);
+      boolean written = writtenAfterRelease(ledger, structs, released);
       structs.releaseLive(); // a consumer that never took the batch leaks it; the counts above say so
       return new ConsumerRun(faultAt, fired, thrown, calls, violations, written, held(consumerAllocator));
     }
@@ -70,14 +66,29 @@ record ConsumerRun(int faultAt, boolean faultFired, Throwable thrown, List<Integ
         + heldBytes + " bytes") + (violations.isEmpty() ? "" : ", " + violations);
   }
 
+  /**
+   * True if a base struct changed after its release (compared with the ledger's image of it) or,
+   * when it was moved away, after consume() returned.
+   */
+  private static boolean writtenAfterRelease(ReleaseLedger ledger, KitStructs structs, byte[][] movedAway) {
+    long[] addresses = {structs.arrayAddress(), structs.schemaAddress()};
+    StructKind[] kinds = {StructKind.ARRAY, StructKind.SCHEMA};
+    for (int i = 0; i < 2; i++) {
+      byte[] expected = ledger.imageAfterRelease(structs.bases().get(i), addresses[i]).orElse(movedAway[i]);
+      if (expected != null && !Arrays.equals(expected, kinds[i].read(addresses[i]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Copies each base struct whose release is NULL into {@code into}, unless already copied. */
   private static void snapshotReleased(KitStructs structs, byte[][] into) {
     long[] addresses = {structs.arrayAddress(), structs.schemaAddress()};
     StructKind[] kinds = {StructKind.ARRAY, StructKind.SCHEMA};
     for (int i = 0; i < 2; i++) {
       if (into[i] == null && !kinds[i].isLive(addresses[i])) {
-        into[i] = new byte[kinds[i].size()];
-        MemoryUtil.copyFromMemory(addresses[i], into[i], 0, kinds[i].size());
+        into[i] = kinds[i].read(addresses[i]);
       }
     }
   }

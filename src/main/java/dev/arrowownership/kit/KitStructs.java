@@ -38,8 +38,8 @@ final class KitStructs implements AutoCloseable {
 
   /** Interposes on both trees; call once the structs are filled. */
   KitStructs track(ReleaseLedger ledger, String label) {
-    arrayTree.addAll(ledger.trackTree(StructKind.ARRAY, arrayAddress(), label + ".array"));
-    schemaTree.addAll(ledger.trackTree(StructKind.SCHEMA, schemaAddress(), label + ".schema"));
+    arrayTree.addAll(ledger.trackTree(StructKind.ARRAY, arrayAddress(), label));
+    schemaTree.addAll(ledger.trackTree(StructKind.SCHEMA, schemaAddress(), label));
     return this;
   }
 

@@ -114,6 +114,7 @@ final class ProducerRules {
     Rule rule = Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID;
     try (ReleaseLedger ledger = new ReleaseLedger(); KitStructs source = new KitStructs(allocator);
         KitStructs moved = new KitStructs(allocator)) {
+      long before = producer.allocatedBytes();
       producer.produce(source.arrayAddress(), source.schemaAddress());
       source.track(ledger, "moved");
       long length = MemoryUtil.getLong(source.arrayAddress()); // ArrowArray.length, offset 0
@@ -131,6 +132,10 @@ final class ProducerRules {
         problems.add("imported " + rows + " rows, the struct said " + length);
       }
       ledger.violations().forEach(v -> problems.add(v.toString()));
+      long after = producer.allocatedBytes();
+      if (before >= 0 && after != before) {
+        problems.add("the producer holds " + (after - before) + " bytes more after releasing the moved struct");
+      }
       source.bases().forEach(b -> {
         if (ledger.releaseCount(b) != 1) {
           problems.add(b + " released " + ledger.releaseCount(b) + " times");

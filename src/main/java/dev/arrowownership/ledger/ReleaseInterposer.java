@@ -136,6 +136,7 @@ final class ReleaseInterposer {
       kind.setPrivateData(address, entry.originalPrivateData);
       kind.setRelease(address, entry.originalRelease);
       forward(entry, address);
+      entry.ledger.released(entry, address, kind.read(address));
     } catch (Throwable t) {
       ReleaseLedger.reportOrphan(new Violation(Violation.Kind.CALLBACK_FAILED, null,
           "the release interposer failed: " + t));

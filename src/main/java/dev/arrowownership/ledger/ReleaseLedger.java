@@ -3,7 +3,9 @@ package dev.arrowownership.ledger;
 import dev.arrowownership.cdata.StructKind;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,6 +31,7 @@ public final class ReleaseLedger implements AutoCloseable {
   private final List<ReleaseInterposer.Entry> entries = new ArrayList<>(); // guarded by this
   private final List<ReleaseEvent> events = new ArrayList<>(); // guarded by this
   private final List<Violation> violations = new ArrayList<>(); // guarded by this
+  private final Map<TrackedStruct, Released> released = new HashMap<>(); // guarded by this
   private final int orphansAtStart = ORPHANS.size();
 
   /**
@@ -163,6 +166,21 @@ public final class ReleaseLedger implements AutoCloseable {
           "release call #" + call + " at 0x" + Long.toHexString(address)
               + " (spec: the consumer must call release exactly once); not forwarded"));
     }
+  }
+
+  /**
+   * The bytes of {@code struct} as its release left them, if it was released at {@code address}:
+   * a consumer that writes the struct after releasing it changes them.
+   */
+  public synchronized Optional<byte[]> imageAfterRelease(TrackedStruct struct, long address) {
+    Released at = released.get(struct);
+    return at == null || at.address != address ? Optional.empty() : Optional.of(at.image.clone());
+  }
+
+  private record Released(long address, byte[] image) {}
+
+  synchronized void released(ReleaseInterposer.Entry entry, long address, byte[] image) {
+    released.put(entry.struct, new Released(address, image));
   }
 
   synchronized void violation(Violation violation) {

@@ -2,10 +2,16 @@ package dev.arrowownership.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arrowownership.fixtures.HandMadeProducer;
+import dev.arrowownership.fixtures.ReadingConsumer;
+import dev.arrowownership.fixtures.ReadingStreamConsumer;
 import dev.arrowownership.kit.RuleResult.Status;
 import java.util.Arrays;
 import java.util.Map;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
 import org.junit.jupiter.api.Test;
 
 /** The kit passes conforming producers and consumers on every rule of their role. */
@@ -20,6 +26,38 @@ class ConformanceKitTest {
       assertThat(verdict.results()).extracting(RuleResult::status).containsOnly(Status.PASSED);
       assertThat(verdict.results()).extracting(RuleResult::rule).containsExactly(rules(Rule.Role.PRODUCER));
     }
+  }
+
+  /** A producer written like the spec's C examples keeps every producer rule. */
+  @Test
+  void handMadeProducerPassesEveryProducerRule() {
+    Verdict verdict = ConformanceKit.checkProducer("hand-made", new HandMadeProducer());
+    verdict.assertConforms();
+    assertThat(verdict.results()).extracting(RuleResult::status).containsOnly(Status.PASSED);
+  }
+
+  /** Stream consumers that release the stream and every result once keep both stream rules. */
+  @Test
+  void conformingStreamConsumersPassEveryStreamRule() {
+    Verdict reading = ConformanceKit.checkStreamConsumer("reading-stream-consumer", new ReadingStreamConsumer());
+    Verdict arrowJava = ConformanceKit.checkStreamConsumer("arrow-java-stream-import", (stream, allocator) -> {
+      ArrowReader reader = Data.importArrayStream(allocator, ArrowArrayStream.wrap(stream));
+      try {
+        while (reader.loadNextBatch()) {
+          reader.getVectorSchemaRoot().contentToTSVString();
+        }
+        return reader;
+      } catch (Exception e) {
+        reader.close();
+        throw e;
+      }
+    });
+    for (Verdict verdict : java.util.List.of(reading, arrowJava)) {
+      verdict.assertConforms();
+      assertThat(verdict.results()).as(verdict.toString()).extracting(RuleResult::status).containsOnly(Status.PASSED);
+      assertThat(verdict.results()).extracting(RuleResult::rule).containsExactly(rules(Rule.Role.STREAM_CONSUMER));
+    }
+    assertThat(reading.result(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE).message()).startsWith("4 schemas and arrays");
   }
 
   /** A consumer that releases both base structs once, on every path, keeps every consumer rule. */

@@ -1,0 +1,154 @@
+package dev.arrowownership.kit;
+
+import com.sun.jna.Callback;
+import com.sun.jna.CallbackReference;
+import com.sun.jna.Pointer;
+import dev.arrowownership.cdata.StructKind;
+import dev.arrowownership.ledger.ReleaseLedger;
+import dev.arrowownership.ledger.TrackedStruct;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.c.ArrowArray;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.ArrowSchema;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
+
+/**
+ * An {@code ArrowArrayStream} the kit implements itself (JNA callbacks), yielding generated batches:
+ * every schema and array it hands out is tracked by the ledger, and its own {@code release} calls
+ * are counted. {@code private_data} is a token, so the stream may be moved.
+ *
+ * <pre>
+ * struct ArrowArrayStream { get_schema 0; get_next 8; get_last_error 16; release 24; private_data 32 } // 40 bytes
+ * </pre>
+ */
+final class KitStream implements AutoCloseable {
+  interface GetFunction extends Callback {
+    int invoke(Pointer stream, Pointer out);
+  }
+
+  interface ErrorFunction extends Callback {
+    Pointer invoke(Pointer stream);
+  }
+
+  interface ReleaseFunction extends Callback {
+    void invoke(Pointer stream);
+  }
+
+  private static final int GET_SCHEMA = 0;
+  private static final int GET_NEXT = 8;
+  private static final int GET_LAST_ERROR = 16;
+  private static final int RELEASE = 24;
+  private static final int PRIVATE_DATA = 32;
+  private static final int EIO = 5;
+  private static final Map<Long, KitStream> STREAMS = new ConcurrentHashMap<>();
+  private static final AtomicLong TOKENS = new AtomicLong(0x5EA0_0000_0000_0000L);
+  // Static, hence strongly reachable: C holds only the pointers.
+  // Exceptions cannot cross into C: an unknown stream gets an error code, or is just marked released.
+  private static final GetFunction GET_SCHEMA_FN = (s, out) -> of(s) == null ? EIO : of(s).getSchema(out);
+  private static final GetFunction GET_NEXT_FN = (s, out) -> of(s) == null ? EIO : of(s).getNext(out);
+  private static final ErrorFunction GET_LAST_ERROR_FN = s -> null;
+  private static final ReleaseFunction RELEASE_FN = s -> {
+    KitStream stream = of(s);
+    if (stream != null) {
+      stream.releaseCalls.incrementAndGet();
+    }
+    MemoryUtil.putLong(Pointer.nativeValue(s) + RELEASE, 0);
+  };
+
+  private final BufferAllocator allocator;
+  private final ReleaseLedger ledger;
+  private final int batches;
+  private final ArrowArrayStream struct;
+  private final long token = TOKENS.incrementAndGet();
+  private final List<TrackedStruct> results = new ArrayList<>(); // guarded by this
+  private final AtomicInteger releaseCalls = new AtomicInteger();
+  private int next; // guarded by this
+
+  /** A live stream of {@code batches} generated batches, in a struct the kit allocates. */
+  KitStream(BufferAllocator allocator, ReleaseLedger ledger, int batches) {
+    this.allocator = allocator;
+    this.ledger = ledger;
+    this.batches = batches;
+    this.struct = ArrowArrayStream.allocateNew(allocator);
+    long address = struct.memoryAddress();
+    STREAMS.put(token, this);
+    MemoryUtil.putLong(address + GET_SCHEMA, pointer(GET_SCHEMA_FN));
+    MemoryUtil.putLong(address + GET_NEXT, pointer(GET_NEXT_FN));
+    MemoryUtil.putLong(address + GET_LAST_ERROR, pointer(GET_LAST_ERROR_FN));
+    MemoryUtil.putLong(address + PRIVATE_DATA, token);
+    MemoryUtil.putLong(address + RELEASE, pointer(RELEASE_FN));
+  }
+
+  long address() {
+    return struct.memoryAddress();
+  }
+
+  int releaseCalls() {
+    return releaseCalls.get();
+  }
+
+  /** The base schema and arrays handed out so far. */
+  synchronized List<TrackedStruct> results() {
+    return List.copyOf(results);
+  }
+
+  private int getSchema(Pointer out) {
+    try (GeneratedBatch batch = GeneratedBatch.create(allocator, KitBatches.ROWS, 0)) {
+      // The same shape as the arrays: a list column with no values would have a Null child type.
+      Data.exportSchema(allocator, batch.root().getSchema(), batch.dictionaries(), ArrowSchema.wrap(Pointer.nativeValue(out)));
+      track(StructKind.SCHEMA, Pointer.nativeValue(out), "stream.schema");
+      return 0;
+    } catch (RuntimeException | Error e) {
+      return EIO;
+    }
+  }
+
+  private int getNext(Pointer out) {
+    long address = Pointer.nativeValue(out);
+    int index;
+    synchronized (this) {
+      index = next < batches ? next++ : -1;
+    }
+    if (index < 0) {
+      StructKind.ARRAY.setRelease(address, 0); // end of stream: a released array
+      return 0;
+    }
+    try (GeneratedBatch batch = GeneratedBatch.create(allocator, KitBatches.ROWS, index)) {
+      Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(), ArrowArray.wrap(address));
+      track(StructKind.ARRAY, address, "stream.batch" + index);
+      return 0;
+    } catch (RuntimeException | Error e) {
+      return EIO;
+    }
+  }
+
+  private void track(StructKind kind, long address, String label) {
+    TrackedStruct base = ledger.trackTree(kind, address, label).get(0);
+    synchronized (this) {
+      results.add(base);
+    }
+  }
+
+  /** Frees the kit's struct memory; does not release anything. */
+  @Override
+  public void close() {
+    STREAMS.remove(token);
+    struct.close();
+  }
+
+  /** The stream whose token is in {@code stream}'s private_data, or null. */
+  private static KitStream of(Pointer stream) {
+    return STREAMS.get(MemoryUtil.getLong(Pointer.nativeValue(stream) + PRIVATE_DATA));
+  }
+
+  private static long pointer(Callback callback) {
+    return Pointer.nativeValue(CallbackReference.getFunctionPointer(callback));
+  }
+}

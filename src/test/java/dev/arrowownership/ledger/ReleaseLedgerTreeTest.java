@@ -1,0 +1,83 @@
+package dev.arrowownership.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arrowownership.cdata.StructKind;
+import dev.arrowownership.kit.GeneratedBatch;
+import java.util.List;
+import org.apache.arrow.c.ArrowArray;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A tracked tree: children are released by their parent's release, never by anyone before it. */
+class ReleaseLedgerTreeTest {
+  private final RootAllocator allocator = new RootAllocator();
+  private final ReleaseLedger ledger = new ReleaseLedger();
+  private ArrowArray array;
+  private List<TrackedStruct> tree;
+
+  @BeforeEach
+  void export() {
+    array = ArrowArray.allocateNew(allocator);
+    try (GeneratedBatch batch = GeneratedBatch.create(allocator, 20, 1)) {
+      Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(), array, null);
+    }
+    tree = ledger.trackTree(StructKind.ARRAY, array.memoryAddress(), "b");
+  }
+
+  @AfterEach
+  void close() {
+    array.close();
+    ledger.close();
+    allocator.close();
+  }
+
+  /** Every child and the dictionary are tracked with their parent; the parent's release releases each once. */
+  @Test
+  void parentsReleaseReleasesEveryChildOnce() {
+    assertThat(tree.get(0).toString()).isEqualTo("b.array#" + tree.get(0).id());
+    assertThat(tree).extracting(TrackedStruct::label).contains("b.children[4]", "b.children[4].dictionary");
+    assertThat(ledger.parentOf(tree.get(1))).contains(tree.get(0));
+    assertThat(ledger.parentOf(tree.get(0))).isEmpty();
+
+    array.release();
+
+    assertThat(tree).allSatisfy(s -> assertThat(ledger.releaseCount(s)).as(s.toString()).isEqualTo(1));
+    ledger.verifyExactlyOnce();
+  }
+
+  /** A child released before its parent is reported and not forwarded; the parent still releases it once. */
+  @Test
+  void childReleasedBeforeItsParentIsReportedNotForwarded() {
+    TrackedStruct child = tree.get(1);
+    long address = StructKind.ARRAY.child(array.memoryAddress(), 0);
+
+    ArrowArray.wrap(address).release();
+
+    assertThat(ledger.violations()).singleElement().satisfies(v -> {
+      assertThat(v.kind()).isEqualTo(Violation.Kind.CHILD_RELEASED_BY_CONSUMER);
+      assertThat(v.struct()).isEqualTo(child);
+    });
+    assertThat(StructKind.ARRAY.isLive(address)).isTrue();
+    assertThat(ledger.releaseCount(child)).isZero();
+
+    array.release();
+
+    assertThat(ledger.releaseCount(child)).isEqualTo(1);
+    assertThat(ledger.unreleased()).isEmpty();
+  }
+
+  /** The image after release is what the release left, at the address it was released at. */
+  @Test
+  void imageAfterReleaseIsTheReleasedStruct() {
+    array.release();
+
+    byte[] image = ledger.imageAfterRelease(tree.get(0), array.memoryAddress()).orElseThrow();
+    assertThat(image).isEqualTo(StructKind.ARRAY.read(array.memoryAddress()));
+    assertThat(StructKind.ARRAY.release(array.memoryAddress())).isZero();
+    assertThat(ledger.imageAfterRelease(tree.get(0), array.memoryAddress() + 8)).isEmpty();
+  }
+}
