@@ -1,6 +1,10 @@
 package dev.arrowownership.conformance;
 
 import dev.arrowownership.kit.FaultInjector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 import org.apache.arrow.memory.AllocationListener;
 import org.apache.arrow.memory.OutOfMemoryException;
 
@@ -29,6 +33,20 @@ final class CountingFaultListener implements AllocationListener {
   /** Allocations requested since {@link #arm}. */
   int allocations() {
     return allocations;
+  }
+
+  /**
+   * Runs {@code run} once cleanly ({@code -1}), then once per allocation point the clean run made,
+   * with that allocation failing; returns the outcomes in that order.
+   */
+  static <T> List<T> everyAllocationPoint(IntFunction<T> run, ToIntFunction<T> allocations) {
+    List<T> outcomes = new ArrayList<>();
+    T clean = run.apply(-1);
+    outcomes.add(clean);
+    for (int k = 0; k < allocations.applyAsInt(clean); k++) {
+      outcomes.add(run.apply(k));
+    }
+    return outcomes;
   }
 
   @Override

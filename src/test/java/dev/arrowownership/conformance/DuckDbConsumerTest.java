@@ -3,6 +3,10 @@ package dev.arrowownership.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arrowownership.kit.ConformanceKit;
+import dev.arrowownership.kit.RuleResult;
+import dev.arrowownership.kit.RuleResult.Status;
+import dev.arrowownership.kit.Verdict;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.TrackedStruct;
 import java.sql.ResultSet;
@@ -71,6 +75,16 @@ class DuckDbConsumerTest {
     assertThat(releaseCounts(tracked.schemaDescendants())).isNotEmpty().containsOnly(1);
     ledger.verifyExactlyOnce(); // no double release, no child released by DuckDB, nothing left
     assertThat(producer.getAllocatedMemory()).isZero();
+  }
+
+  /** Through the kit's own stream (JNA callbacks, not Arrow Java's exporter), DuckDB keeps both stream consumer rules. */
+  @Test
+  void duckDbKeepsTheKitsStreamConsumerRules() throws SQLException {
+    Verdict verdict = ConformanceReports.write("duckdb-stream-consumer", ConformanceKit.checkStreamConsumer(
+        "duckdb_jdbc 1.5.2.0 (DuckDB " + duck.version() + ") registerArrowStream", DuckDbTargets.streamConsumer(duck)));
+
+    verdict.assertConforms();
+    assertThat(verdict.results()).extracting(RuleResult::status).containsOnly(Status.PASSED);
   }
 
   /** The values DuckDB reads through the stream are the values exported. */

@@ -1,6 +1,9 @@
 package dev.arrowownership.conformance;
 
 import dev.arrowownership.kit.CDataProducer;
+import dev.arrowownership.kit.CDataStreamConsumer;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.ArrowSchema;
@@ -24,6 +27,25 @@ final class DuckDbTargets {
       } finally {
         stream.release();
       }
+    };
+  }
+
+  /**
+   * DuckDB's {@code registerArrowStream} as a stream consumer: registers the stream as a view and
+   * scans it to the end with {@code SELECT count(*)}; the scan is what takes the stream over.
+   */
+  static CDataStreamConsumer streamConsumer(DuckDbSession duck) {
+    return (stream, allocator) -> {
+      duck.connection.registerArrowStream("kit_stream", ArrowArrayStream.wrap(stream));
+      try (Statement statement = duck.connection.createStatement();
+          ResultSet results = statement.executeQuery("SELECT count(*) FROM kit_stream")) {
+        results.next();
+      }
+      return () -> {
+        try (Statement statement = duck.connection.createStatement()) {
+          statement.execute("DROP VIEW kit_stream");
+        }
+      };
     };
   }
 

@@ -4,7 +4,6 @@ import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.kit.GeneratedBatch;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.TrackedBatch;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowSchema;
@@ -31,13 +30,7 @@ final class ImportFaultSweep {
 
   /** The clean run first, then one run per allocation point it made. */
   List<ImportOutcome> sweep(BatchImport consumer) {
-    List<ImportOutcome> outcomes = new ArrayList<>();
-    ImportOutcome clean = run(consumer, -1);
-    outcomes.add(clean);
-    for (int k = 0; k < clean.allocations(); k++) {
-      outcomes.add(run(consumer, k));
-    }
-    return outcomes;
+    return CountingFaultListener.everyAllocationPoint(k -> run(consumer, k), ImportOutcome::allocations);
   }
 
   /** One import of a fresh batch with allocation {@code failAt} failing (-1: none). */
