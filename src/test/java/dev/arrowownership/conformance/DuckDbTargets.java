@@ -20,7 +20,7 @@ final class DuckDbTargets {
    */
   static CDataProducer producer(DuckDbSession duck, StructMemory structs, long rows) {
     return (array, schema) -> {
-      ArrowArrayStream stream = moveStream(duck.exportStream(rows, rows), structs);
+      ArrowArrayStream stream = structs.moveStream(duck.exportStream(rows, rows));
       try {
         stream.getSchema(ArrowSchema.wrap(schema));
         stream.getNext(ArrowArray.wrap(array));
@@ -47,14 +47,5 @@ final class DuckDbTargets {
         }
       };
     };
-  }
-
-  /** The spec's move: copies the stream at {@code address} into {@code structs}, marks the source released. */
-  static ArrowArrayStream moveStream(long address, StructMemory structs) {
-    ArrowArrayStream source = ArrowArrayStream.wrap(address);
-    ArrowArrayStream moved = structs.stream();
-    moved.save(source.snapshot());
-    source.markReleased();
-    return moved;
   }
 }

@@ -18,5 +18,11 @@ final class KnownFindings {
       + " retains before wrapForeignAllocation, so a failed allocation leaves the count above 0 and the moved"
       + " array's release is never called";
 
+  /** Arrow Java's stream reader closes its array struct while the batch in it is still live. */
+  static final String ARROW_JAVA_STREAM_READER_CLOSES_LIVE_BATCH = "Arrow Java 19.0.0 (unchanged on main as of"
+      + " July 2026): ArrowArrayStreamReader.loadNextBatch holds the batch from get_next in a try-with-resources"
+      + " ArrowArray; when reading the schema or allocating the importer's struct fails, close() frees the struct"
+      + " with the batch still live, so its release is never called; no upstream issue found";
+
   private KnownFindings() {}
 }

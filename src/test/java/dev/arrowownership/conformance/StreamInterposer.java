@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
@@ -126,6 +127,7 @@ final class StreamInterposer {
     private final long release;
     private final List<List<TrackedStruct>> batches = new ArrayList<>(); // trees; guarded by this
     private final List<List<TrackedStruct>> schemas = new ArrayList<>(); // trees; guarded by this
+    private final List<ArrowArray.Snapshot> saved = new ArrayList<>(); // each batch as yielded; guarded by this
     private int releaseCalls; // guarded by this
     private Boolean releaseNulled; // guarded by this
 
@@ -142,6 +144,26 @@ final class StreamInterposer {
       List<List<TrackedStruct>> into = kind == StructKind.ARRAY ? batches : schemas;
       String name = label + (kind == StructKind.ARRAY ? ".batch" : ".schema") + into.size();
       into.add(ledger.trackTree(kind, address, name));
+      if (kind == StructKind.ARRAY) {
+        saved.add(ArrowArray.wrap(address).snapshot());
+      }
+    }
+
+    /**
+     * Releases, through a saved bitwise copy written into {@code scratch}, every yielded array whose
+     * release was never called: the cleanup after a consumer observed to lose batches.
+     *
+     * @return how many it released
+     */
+    synchronized int releaseLostBatches(StructMemory scratch) {
+      int released = 0;
+      for (int i = 0; i < batches.size(); i++) {
+        if (ledger.releaseCount(batches.get(i).get(0)) == 0) {
+          LeakRescue.releaseThroughCopy(saved.get(i), scratch.array());
+          released++;
+        }
+      }
+      return released;
     }
 
     private synchronized int releaseCall() {

@@ -40,6 +40,15 @@ final class StructMemory implements AutoCloseable {
     return ArrowArrayStream.wrap(zeroed(STREAM_SIZE));
   }
 
+  /** The spec's move: copies the live stream at {@code address} into a new struct of this object, marks the source released. */
+  ArrowArrayStream moveStream(long address) {
+    ArrowArrayStream source = ArrowArrayStream.wrap(address);
+    ArrowArrayStream moved = stream();
+    moved.save(source.snapshot());
+    source.markReleased();
+    return moved;
+  }
+
   private long zeroed(long size) {
     ArrowBuf buffer = allocator.buffer(size);
     buffer.setZero(0, size);
