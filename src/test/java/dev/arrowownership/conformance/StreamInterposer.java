@@ -108,7 +108,11 @@ final class StreamInterposer {
       }
       MemoryUtil.putLong(address + RELEASE, tracked.release);
       Function.getFunction(new Pointer(tracked.release)).invoke(new Object[] {stream});
-      tracked.releaseNulled(MemoryUtil.getLong(address + RELEASE) == 0);
+      boolean nulled = MemoryUtil.getLong(address + RELEASE) == 0;
+      tracked.releaseNulled(nulled);
+      if (!nulled) {
+        MemoryUtil.putLong(address + RELEASE, 0); // recorded; now released, as the spec has it
+      }
     } catch (Throwable t) {
       CALLBACK_FAILURES.add("stream release interposer failed: " + t);
     }
