@@ -68,7 +68,7 @@ class DuckDbConsumerTest {
     assertThat(tracked.releaseCalls()).isEqualTo(1);
     assertThat(tracked.releaseNulled()).isTrue();
     assertThat(tracked.batches()).hasSize(BATCHES);
-    assertThat(tracked.schemas()).isNotEmpty(); // one per bind of the view, and one for the scan
+    assertThat(tracked.schemas()).hasSize(4); // as observed in v1.5.2: 3 while binding the view, 1 for the scan
     assertThat(releaseCounts(tracked.batches())).containsOnly(1);
     assertThat(releaseCounts(tracked.schemas())).containsOnly(1);
     assertThat(releaseCounts(tracked.batchDescendants())).isNotEmpty().containsOnly(1);
