@@ -177,12 +177,12 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
       closeFrame();
     }
     if (!model.unreleased().isEmpty()) {
-      throw failure("finish", "the model still holds " + model.unreleased());
+      throw failure(Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED, "finish", "the model still holds " + model.unreleased());
     }
     try {
       ledger.verifyExactlyOnce();
     } catch (AssertionError e) {
-      throw failure("finish", e.getMessage());
+      throw failure(Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED, "finish", e.getMessage());
     }
   }
 
@@ -255,24 +255,27 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
   private void checkOutcome(String call, Expected expected, Throwable thrown, List<Integer> named) {
     switch (expected.outcome()) {
       case OK -> {
+        if (thrown instanceof AssertionError wrongData) {
+          throw failure(Rule.REQUIRED_WRAPPER_OWNERSHIP_MATCHES_THE_MODEL, call, wrongData.getMessage(), thrown);
+        }
         if (thrown != null) {
-          throw failure(call, "expected a normal return, but it threw " + thrown, thrown);
+          throw failure(Rule.REQUIRED_WRAPPER_REJECTS_MISUSE, call, "expected a normal return, but it threw " + thrown, thrown);
         }
       }
       case ILLEGAL_STATE -> {
         if (!(thrown instanceof IllegalStateException)) {
-          throw failure(call, "expected IllegalStateException, but " + (thrown == null ? "it returned" : "it threw " + thrown), thrown);
+          throw failure(Rule.REQUIRED_WRAPPER_REJECTS_MISUSE, call, "expected IllegalStateException, but " + (thrown == null ? "it returned" : "it threw " + thrown), thrown);
         }
         List<String> names = named.isEmpty()
             ? List.of(FRAME) : named.stream().map(h -> subject.nameOf(handles.get(h))).toList();
         String message = String.valueOf(thrown.getMessage());
         if (names.stream().noneMatch(message::contains)) {
-          throw failure(call, "the IllegalStateException does not name " + String.join(" or ", names) + ": " + message, thrown);
+          throw failure(Rule.REQUIRED_WRAPPER_REJECTS_MISUSE, call, "the IllegalStateException does not name " + String.join(" or ", names) + ": " + message, thrown);
         }
       }
       case FAULT -> {
         if (thrown == null || !(thrown instanceof org.apache.arrow.memory.OutOfMemoryException)) {
-          throw failure(call, "expected the injected allocation failure to propagate, but "
+          throw failure(Rule.REQUIRED_WRAPPER_REJECTS_MISUSE, call, "expected the injected allocation failure to propagate, but "
               + (thrown == null ? "it returned" : "it threw " + thrown), thrown);
         }
       }
@@ -282,13 +285,13 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
   private void checkReleases(String call, Expected expected, List<ReleaseEvent> events, int violationMark) {
     var violations = ledger.violations();
     if (violations.size() > violationMark) {
-      throw failure(call, "release rule broken: " + violations.subList(violationMark, violations.size()));
+      throw failure(Rule.REQUIRED_WRAPPER_RELEASES_WHAT_THE_MODEL_SAYS, call, "release rule broken: " + violations.subList(violationMark, violations.size()));
     }
     List<Release> actual = new ArrayList<>();
     for (ReleaseEvent event : events) {
       Release release = releaseOf.get(event.struct());
       if (release == null) {
-        throw failure(call, "release of an untracked struct " + event.struct());
+        throw failure(Rule.REQUIRED_WRAPPER_RELEASES_WHAT_THE_MODEL_SAYS, call, "release of an untracked struct " + event.struct());
       }
       actual.add(release);
     }
@@ -297,7 +300,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     actual.sort(order);
     want.sort(order);
     if (!actual.equals(want)) {
-      throw failure(call, "released " + actual + ", the model says " + want);
+      throw failure(Rule.REQUIRED_WRAPPER_RELEASES_WHAT_THE_MODEL_SAYS, call, "released " + actual + ", the model says " + want);
     }
   }
 
@@ -307,7 +310,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
       H handle = handles.get(h);
       boolean owned = subject.isOwned(handle);
       if (owned != (status == HandleStatus.OWNING)) {
-        throw failure(call, name(h) + ".isOwned() is " + owned + ", the model says " + status);
+        throw failure(Rule.REQUIRED_WRAPPER_OWNERSHIP_MATCHES_THE_MODEL, call, name(h) + ".isOwned() is " + owned + ", the model says " + status);
       }
       if (status == HandleStatus.CLOSED) {
         continue;
@@ -323,7 +326,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     Optional<Integer> actual = holds.map(Release::resource);
     Optional<Integer> want = content < 0 ? Optional.empty() : Optional.of(content);
     if (!actual.equals(want)) {
-      throw failure(call, name(h) + "'s " + kind + " holds " + actual.map(r -> "r" + r).orElse("nothing")
+      throw failure(Rule.REQUIRED_WRAPPER_OWNERSHIP_MATCHES_THE_MODEL, call, name(h) + "'s " + kind + " holds " + actual.map(r -> "r" + r).orElse("nothing")
           + ", the model says " + want.map(r -> "r" + r).orElse("nothing"));
     }
   }
@@ -339,12 +342,13 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     return "h" + handle;
   }
 
-  private AssertionError failure(String call, String what) {
-    return failure(call, what, null);
+  private AssertionError failure(Rule rule, String call, String what) {
+    return failure(rule, call, what, null);
   }
 
-  private AssertionError failure(String call, String what, Throwable cause) {
-    return new AssertionError(subject.name() + ": step `" + call + "`: " + what
-        + "\n  steps so far: " + String.join("; ", history), cause);
+  /** The rule broken, the subject, the step, what differs and the (shrunk, under jqwik) steps that led there. */
+  private AssertionError failure(Rule rule, String call, String what, Throwable cause) {
+    return new AssertionError(rule.failure(subject.name() + ": step `" + call + "`: " + what
+        + "\n  steps so far: " + String.join("; ", history)), cause);
   }
 }

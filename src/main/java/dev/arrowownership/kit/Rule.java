@@ -44,7 +44,19 @@ public enum Rule {
       "the consumer's close path for the stream, including when reading fails"),
   REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE(Role.STREAM_CONSUMER, Spec.STREAM_RESULTS,
       "every schema and array obtained from the stream is released exactly once, children never",
-      "batches kept after the scan, or released by the stream's close instead of by the consumer");
+      "batches kept after the scan, or released by the stream's close instead of by the consumer"),
+  REQUIRED_WRAPPER_RELEASES_WHAT_THE_MODEL_SAYS(Role.WRAPPER, Spec.CONSUMER_RELEASE,
+      "every step releases exactly the structs the exactly-once model releases, each once",
+      "the operation named in the step: which release it skipped, or which struct it released twice"),
+  REQUIRED_WRAPPER_OWNERSHIP_MATCHES_THE_MODEL(Role.WRAPPER, Spec.MOVE,
+      "after every step each handle owns exactly the batch the model says, with its data",
+      "moves that do not mark the source released, or that drop the target's content"),
+  REQUIRED_WRAPPER_REJECTS_MISUSE(Role.WRAPPER, Spec.RELEASED,
+      "misuse throws IllegalStateException naming the handle, an injected fault propagates, nothing else throws",
+      "the state checks at the top of the operation named in the step"),
+  REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED(Role.WRAPPER, Spec.CONSUMER_RELEASE,
+      "closing every handle and the frame releases every batch ever made, exactly once",
+      "close() of handles and of the frame, and batches dropped on a failure path");
 
   /** What a rule is about. */
   public enum Role { PRODUCER, CONSUMER, STREAM_CONSUMER, WRAPPER }

@@ -2,6 +2,7 @@ package dev.arrowownership.kit;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.state.ActionChain;
@@ -9,8 +10,19 @@ import net.jqwik.api.statistics.Statistics;
 import dev.arrowownership.model.Expected.Outcome;
 
 /**
- * The stateful exactly-once contract: implement {@link #subject()} and every property here runs
- * against your wrapper.
+ * The stateful exactly-once contract: implement {@link #subject()} in a test class and every
+ * property here runs against your wrapper, each failure naming the {@link Rule} broken
+ * ({@code required_wrapper_...}) and the shrunk sequence of steps that breaks it.
+ *
+ * <pre>{@code
+ * class MyWrapperContractProperties implements OwnershipContract {
+ *   public OwnershipSubject<?, ?> subject() { return new MyWrapperSubject(); }
+ * }
+ * }</pre>
+ *
+ * <p>jqwik is an optional dependency of this library: add {@code net.jqwik:jqwik:1.9.3} in test
+ * scope to use the contract. Sequence length and handle count: {@link StepGenerators}' system
+ * properties; tries: {@code jqwik.tries.default}.
  */
 public interface OwnershipContract {
 
@@ -22,6 +34,7 @@ public interface OwnershipContract {
    * exactly-once model says, step by step, and leaves nothing allocated.
    */
   @Property
+  @Label("required_wrapper_every_step_matches_the_exactly_once_model")
   default void everyStepReleasesExactlyWhatTheModelSays(
       @ForAll("operationSequences") ActionChain<OwnershipMachine<?, ?>> sequence) {
     MachineRegistry.runThenCloseAll(() -> {
