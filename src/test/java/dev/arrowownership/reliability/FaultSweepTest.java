@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * For every operation and every allocation it makes, failing that allocation leaks nothing (the
  * allocators close at zero), releases nothing twice (the ledger), and loses no data: the state is
  * what it was, and a retry reads back the same values. The one exception is Arrow Java's own import
- * leak (see {@link FaultScenarios.Import}), counted and reported separately.
+ * leak (see {@link ImportScenario}), counted and reported separately.
  */
 class FaultSweepTest {
   private static final Map<String, Integer> POINTS = new LinkedHashMap<>();
