@@ -23,8 +23,8 @@ import org.apache.arrow.vector.types.pojo.Field;
 /**
  * Exports a {@code VectorSchemaRoot} as one struct array, as {@code Data.exportVectorSchemaRoot}
  * does, but frees the intermediate struct vector when an allocation fails part way: Arrow Java
- * 19.0.0 creates that vector inside {@code StructVectorLoader.load} and leaks it (with every buffer
- * retained so far) if loading throws. Found by the fault sweep. Loading mirrors {@code
+ * 19.0.0 creates that vector inside {@code StructVectorLoader.load} and leaks it, with every buffer
+ * retained so far, when allocating the struct's own validity buffer fails. Found by the fault sweep. Loading mirrors {@code
  * StructVectorLoader}: buffer by buffer, O(buffers), never O(rows).
  */
 final class RootExporter {
