@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.kit.GeneratedBatch;
-import dev.arrowownership.wrapper.ArrowOutputFrame;
 import dev.arrowownership.wrapper.CleanupSteps;
-import dev.arrowownership.wrapper.FrameState;
 import dev.arrowownership.wrapper.HandleState;
 import dev.arrowownership.wrapper.RecordBatchData;
 import java.util.ArrayList;
@@ -20,8 +18,8 @@ final class FaultScenarios {
   /** Named scenario factories, in sweep order. */
   static List<Named> all() {
     return List.of(new Named("export (populate)", Export::new), new Named("moveFrom", MoveFrom::new),
-        new Named("moveAssign", MoveAssign::new), new Named("extraction", Extraction::new),
-        new Named("import", Import::new));
+        new Named("moveAssign", MoveAssign::new), new Named("extraction", ExtractionScenario::new),
+        new Named("import", ImportScenario::new));
   }
 
   record Named(String name, Function<FaultEnv, FaultScenario> factory) {
@@ -155,116 +153,6 @@ final class FaultScenarios {
     @Override
     public void close() {
       closeAll(List.of(target, source));
-    }
-  }
-
-  /** Extraction allocates every destination handle before moving anything: all or nothing. */
-  static final class Extraction implements FaultScenario {
-    private static final int BATCHES = 3;
-    private final FaultEnv env;
-    private final ArrowOutputFrame frame;
-    private final List<RecordBatchData> extracted = new ArrayList<>();
-
-    Extraction(FaultEnv env) {
-      this.env = env;
-      List<RecordBatchData> sources = new ArrayList<>();
-      for (int i = 0; i < BATCHES; i++) {
-        sources.add(env.owning("b" + i, i));
-      }
-      this.frame = ArrowOutputFrame.of(env.faulty, "frame", sources);
-      closeAll(sources); // emptied by the move into the frame
-    }
-
-    @Override
-    public void operate() {
-      extracted.addAll(frame.extractRecordBatches());
-    }
-
-    @Override
-    public void afterFault() {
-      assertThat(frame.state()).isEqualTo(FrameState.OPEN);
-      assertThat(extracted).isEmpty();
-      assertThat(env.ledger.events()).as("nothing released by a failed extraction").isEmpty();
-    }
-
-    @Override
-    public List<Integer> retryAndRead() {
-      operate();
-      return extracted.stream().map(env::read).toList();
-    }
-
-    @Override
-    public List<Integer> expected() {
-      return java.util.stream.IntStream.range(0, BATCHES).map(env::fingerprint).boxed().toList();
-    }
-
-    @Override
-    public void close() {
-      List<Runnable> steps = new ArrayList<>();
-      extracted.forEach(h -> steps.add(h::close));
-      steps.add(frame::close);
-      CleanupSteps.runAll(steps);
-    }
-  }
-
-  /**
-   * importBatch moves the batch out of the handle (two allocations) and then into Arrow Java. A fault
-   * before the move leaves the handle owning it; a fault in Arrow's import consumes it by contract.
-   * Arrow Java 19.0.0 then releases it once if the fault precedes its buffer imports, but if a buffer
-   * import fails it never releases the array (buffers already imported keep it referenced): an
-   * upstream leak, checked here in detail.
-   */
-  static final class Import implements FaultScenario {
-    private final FaultEnv env;
-    private final RecordBatchData handle;
-    private boolean consumed;
-    private boolean upstreamLeak;
-
-    Import(FaultEnv env) {
-      this.env = env;
-      this.handle = env.owning("imported", 0);
-    }
-
-    @Override
-    public void operate() {
-      try (var imported = handle.importBatch(env.faulty)) {
-        GeneratedBatch.fingerprint(imported.root(), imported.dictionaries());
-      } catch (IllegalArgumentException e) {
-        // Arrow wraps a failed buffer import; rethrow the allocation failure it carries.
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
-    }
-
-    @Override
-    public void afterFault() {
-      consumed = !handle.isOwned();
-      assertThat(handle.state()).isIn(HandleState.EMPTY, HandleState.OWNED);
-      List<String> released = env.ledger.events().stream().map(e -> e.struct().kind().name()).sorted().toList();
-      upstreamLeak = consumed && released.equals(List.of("SCHEMA"));
-      if (!upstreamLeak) {
-        assertThat(released).as("released once if consumed, else not at all")
-            .isEqualTo(consumed ? List.of("ARRAY", "SCHEMA") : List.of());
-      }
-    }
-
-    @Override
-    public boolean hitUpstreamLeak() {
-      return upstreamLeak;
-    }
-
-    @Override
-    public List<Integer> retryAndRead() {
-      return consumed ? List.of() : List.of(env.read(handle));
-    }
-
-    @Override
-    public List<Integer> expected() {
-      return consumed ? List.of() : List.of(env.fingerprint(0));
-    }
-
-    @Override
-    public void close() {
-      handle.close();
     }
   }
 

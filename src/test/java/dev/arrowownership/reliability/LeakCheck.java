@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Turns a leak report into a test failure: runs each test at {@link LeakLevel#PARANOID} with a
- * recording reporter, then forces garbage collection until a sentinel dropped after the test has
- * been reported, and fails if anything else was.
+ * recording reporter, then forces garbage collection until sentinels dropped after the test have
+ * been reported, and fails if anything else was. Before the test it does the same and discards what
+ * it finds, so leaks of earlier tests are not blamed on this one.
  */
 public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
   /** How long to force GC before giving up; a bound, so a broken net fails instead of hanging. */
@@ -29,9 +30,10 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    reports.clear();
     previousLevel = LeakDetector.setLevel(LeakLevel.PARANOID);
     previousReporter = LeakDetector.setReporter(reports::add);
+    awaitQuiet(); // handles an earlier test class dropped are reported now, not blamed on this test
+    reports.clear();
   }
 
   @Override
