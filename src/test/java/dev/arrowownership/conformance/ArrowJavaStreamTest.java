@@ -45,7 +45,7 @@ class ArrowJavaStreamTest {
         StructMemory structs = new StructMemory(allocator)) {
       ArrowArrayStream exported = structs.stream();
       GeneratedStream.of(producer, BATCHES, ROWS).exportTo(producer, exported);
-      StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, exported.memoryAddress(), "java");
+      TrackedStream tracked = StreamInterposer.install(ledger, exported.memoryAddress(), "java");
       ArrowArrayStream moved = structs.moveStream(exported.memoryAddress());
 
       ArrowSchema schema = structs.schema();

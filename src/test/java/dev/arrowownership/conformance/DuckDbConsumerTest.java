@@ -60,7 +60,7 @@ class DuckDbConsumerTest {
   void scanReleasesTheStreamAndEveryResultOnceNeverAChild() throws SQLException {
     GeneratedStream source = GeneratedStream.of(producer, BATCHES, ROWS);
     ArrowArrayStream stream = exported(source);
-    StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java");
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java");
 
     duck.connection.registerArrowStream("kit", stream);
     assertThat(scan("SELECT count(*) FROM kit")).isEqualTo(source.totalRows());
@@ -102,7 +102,7 @@ class DuckDbConsumerTest {
   @Test
   void firstScanMovesTheStreamSecondFails() throws SQLException {
     ArrowArrayStream stream = exported(GeneratedStream.of(producer, BATCHES, ROWS));
-    StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java");
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java");
     duck.connection.registerArrowStream("kit", stream);
     scan("SELECT count(*) FROM kit");
 
@@ -119,7 +119,7 @@ class DuckDbConsumerTest {
   @Test
   void registeredStreamNeverScannedStaysTheCallersToRelease() throws SQLException {
     ArrowArrayStream stream = exported(GeneratedStream.of(producer, BATCHES, ROWS));
-    StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java");
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java");
     duck.connection.registerArrowStream("kit", stream);
     duck.close();
 

@@ -84,7 +84,7 @@ class DuckDbProducerTest {
   @Test
   void streamAndEveryBatchAreReleasedOnceChildSchemasNever() throws Exception {
     long address = duck.exportStream(ROWS, BATCH);
-    StreamInterposer.TrackedStream stream = StreamInterposer.install(ledger, address, "duckdb");
+    TrackedStream stream = StreamInterposer.install(ledger, address, "duckdb");
     long ids = 0;
     try (ArrowReader reader = Data.importArrayStream(allocator, ArrowArrayStream.wrap(address))) {
       while (reader.loadNextBatch()) {
@@ -127,7 +127,7 @@ class DuckDbProducerTest {
   @Test
   void batchOutlivesItsStream() throws Exception {
     ArrowArrayStream stream = structs.moveStream(duck.exportStream(ROWS, BATCH));
-    StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "duckdb");
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "duckdb");
     ArrowArray first = structs.array();
     ArrowSchema schema = structs.schema();
     stream.getSchema(schema);
@@ -149,7 +149,7 @@ class DuckDbProducerTest {
   @Test
   void unreadStreamIsReleasedOnceOnAnotherThread() throws Exception {
     ArrowArrayStream stream = structs.moveStream(duck.exportStream(ROWS, BATCH));
-    StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "duckdb");
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "duckdb");
     Thread releaser = new Thread(stream::release, "duckdb-releaser");
     releaser.start();
     releaser.join();

@@ -8,13 +8,11 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.ledger.ReleaseLedger;
-import dev.arrowownership.ledger.TrackedStruct;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
@@ -120,92 +118,5 @@ final class StreamInterposer {
 
   private static long pointerOf(Callback callback) {
     return Pointer.nativeValue(CallbackReference.getFunctionPointer(callback));
-  }
-
-  /** One interposed stream: its release calls and the structs it yielded. */
-  static final class TrackedStream {
-    private final ReleaseLedger ledger;
-    private final String label;
-    private final long getSchema;
-    private final long getNext;
-    private final long release;
-    private final List<List<TrackedStruct>> batches = new ArrayList<>(); // trees; guarded by this
-    private final List<List<TrackedStruct>> schemas = new ArrayList<>(); // trees; guarded by this
-    private final List<ArrowArray.Snapshot> saved = new ArrayList<>(); // each batch as yielded; guarded by this
-    private int releaseCalls; // guarded by this
-    private Boolean releaseNulled; // guarded by this
-
-    private TrackedStream(ReleaseLedger ledger, String label, long getSchema, long getNext, long release) {
-      this.ledger = ledger;
-      this.label = label;
-      this.getSchema = getSchema;
-      this.getNext = getNext;
-      this.release = release;
-    }
-
-    // The whole tree, so that a consumer releasing a child itself is reported, not forwarded.
-    private synchronized void yielded(StructKind kind, long address) {
-      List<List<TrackedStruct>> into = kind == StructKind.ARRAY ? batches : schemas;
-      String name = label + (kind == StructKind.ARRAY ? ".batch" : ".schema") + into.size();
-      into.add(ledger.trackTree(kind, address, name));
-      if (kind == StructKind.ARRAY) {
-        saved.add(ArrowArray.wrap(address).snapshot());
-      }
-    }
-
-    /**
-     * Releases, through a saved bitwise copy written into {@code scratch}, every yielded array whose
-     * release was never called: the cleanup after a consumer observed to lose batches.
-     *
-     * @return how many it released
-     */
-    synchronized int releaseLostBatches(StructMemory scratch) {
-      int released = 0;
-      for (int i = 0; i < batches.size(); i++) {
-        if (ledger.releaseCount(batches.get(i).get(0)) == 0) {
-          LeakRescue.releaseThroughCopy(saved.get(i), scratch.array());
-          released++;
-        }
-      }
-      return released;
-    }
-
-    private synchronized int releaseCall() {
-      return ++releaseCalls;
-    }
-
-    private synchronized void releaseNulled(boolean nulled) {
-      releaseNulled = nulled;
-    }
-
-    /** Every array {@code get_next} yielded (the base structs), in order. */
-    synchronized List<TrackedStruct> batches() {
-      return batches.stream().map(tree -> tree.get(0)).toList();
-    }
-
-    /** Every schema {@code get_schema} yielded (the base structs), in order. */
-    synchronized List<TrackedStruct> schemas() {
-      return schemas.stream().map(tree -> tree.get(0)).toList();
-    }
-
-    /** The children and dictionaries, at any depth, of every array {@code get_next} yielded. */
-    synchronized List<TrackedStruct> batchDescendants() {
-      return batches.stream().flatMap(tree -> tree.subList(1, tree.size()).stream()).toList();
-    }
-
-    /** The children and dictionaries, at any depth, of every schema {@code get_schema} yielded. */
-    synchronized List<TrackedStruct> schemaDescendants() {
-      return schemas.stream().flatMap(tree -> tree.subList(1, tree.size()).stream()).toList();
-    }
-
-    /** How many times the stream's {@code release} was called. */
-    synchronized int releaseCalls() {
-      return releaseCalls;
-    }
-
-    /** Whether the producer's release set {@code release} to NULL; null until it ran. */
-    synchronized Boolean releaseNulled() {
-      return releaseNulled;
-    }
   }
 }
