@@ -1,6 +1,7 @@
 package dev.arrowownership.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arrowownership.conformance.StreamImportSweep.Kind;
 import dev.arrowownership.conformance.StreamImportSweep.Outcome;
@@ -14,8 +15,10 @@ import java.util.stream.Collectors;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.ArrowSchema;
+import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +98,31 @@ class ArrowJavaStreamTest {
     // every buffer of every batch: apache/arrow-java#1239
     assertThat(kinds.get(Kind.BATCH_MOVED_AND_LOST)).isEqualTo(outcomes.size() - (2L * BATCHES + 4));
     assertThat(outcomes).allSatisfy(o -> assertThat(o.violations()).isEmpty());
+  }
+
+  /**
+   * When the producer's {@code get_next} fails part way, reading throws, and closing the reader
+   * still releases the stream once and every batch it obtained once.
+   */
+  @Test
+  void importArrayStreamReleasesEverythingOnceWhenTheProducerFailsPartWay() throws Exception {
+    try (BufferAllocator producer = allocator.newChildAllocator("producer", 0, Long.MAX_VALUE);
+        StructMemory structs = new StructMemory(allocator)) {
+      ArrowArrayStream stream = structs.stream();
+      GeneratedStream.of(producer, BATCHES, ROWS).exportTo(producer, stream);
+      TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java").failGetNextAfter(1);
+
+      try (ArrowReader reader = Data.importArrayStream(allocator, stream)) {
+        assertThat(reader.loadNextBatch()).isTrue();
+        assertThatThrownBy(reader::loadNextBatch).isInstanceOf(IOException.class)
+            .hasMessageContaining(StreamInterposer.INJECTED_ERROR);
+      }
+
+      assertThat(tracked.releaseCalls()).isEqualTo(1);
+      assertThat(counts(tracked.batches())).containsExactly(1);
+      ledger.verifyExactlyOnce();
+      assertThat(producer.getAllocatedMemory()).isZero();
+    }
   }
 
   private static boolean read(ArrowArrayStream stream, ArrowArray into) throws IOException {

@@ -87,6 +87,26 @@ class DuckDbConsumerTest {
     assertThat(verdict.results()).extracting(RuleResult::status).containsOnly(Status.PASSED);
   }
 
+  /**
+   * When the producer's {@code get_next} fails part way, the scan fails with its error, and DuckDB
+   * still releases the stream once and every batch it obtained once.
+   */
+  @Test
+  void producerErrorPartWayStillReleasesEverythingOnce() {
+    ArrowArrayStream stream = exported(GeneratedStream.of(producer, BATCHES, ROWS));
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java").failGetNextAfter(2);
+    duck.connection.registerArrowStream("kit", stream);
+
+    assertThatThrownBy(() -> scan("SELECT count(*) FROM kit")).hasMessageContaining(StreamInterposer.INJECTED_ERROR);
+
+    assertThat(tracked.releaseCalls()).isEqualTo(1);
+    assertThat(tracked.batches()).hasSize(2);
+    assertThat(releaseCounts(tracked.batches())).containsOnly(1);
+    assertThat(releaseCounts(tracked.batchDescendants())).isNotEmpty().containsOnly(1);
+    ledger.verifyExactlyOnce();
+    assertThat(producer.getAllocatedMemory()).isZero();
+  }
+
   /** The values DuckDB reads through the stream are the values exported. */
   @Test
   void scanReadsTheExportedValues() throws SQLException {

@@ -4,6 +4,7 @@ import com.sun.jna.Callback;
 import com.sun.jna.CallbackReference;
 import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Function;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.arrowownership.cdata.StructKind;
@@ -28,6 +29,11 @@ final class StreamInterposer {
     int invoke(Pointer stream, Pointer out);
   }
 
+  /** {@code const char* get_last_error(stream*)}. */
+  interface ErrorGetter extends Callback {
+    Pointer invoke(Pointer stream);
+  }
+
   /** {@code void release(stream*)}. */
   interface Release extends Callback {
     void invoke(Pointer stream);
@@ -35,6 +41,7 @@ final class StreamInterposer {
 
   private static final int GET_SCHEMA = 0;
   private static final int GET_NEXT = 8;
+  private static final int GET_LAST_ERROR = 16;
   private static final int RELEASE = 24;
   private static final int PRIVATE_DATA = 32;
 
@@ -44,12 +51,18 @@ final class StreamInterposer {
   // Static, hence strongly reachable: C holds only the function pointers.
   private static final Getter SCHEMA_CALLBACK = (stream, out) -> forward(stream, out, StructKind.SCHEMA);
   private static final Getter NEXT_CALLBACK = (stream, out) -> forward(stream, out, StructKind.ARRAY);
+  private static final ErrorGetter ERROR_CALLBACK = StreamInterposer::lastError;
   private static final Release RELEASE_CALLBACK = StreamInterposer::onRelease;
+  private static final int EIO = 5;
+  /** What {@code get_last_error} says after an injected {@code get_next} failure (never freed). */
+  static final String INJECTED_ERROR = "injected get_next failure";
+  private static final Memory INJECTED_ERROR_TEXT = new Memory(INJECTED_ERROR.length() + 1);
 
   static {
+    INJECTED_ERROR_TEXT.setString(0, INJECTED_ERROR, "US-ASCII");
     // Native consumers call back on their own worker threads: keep those attached to the JVM
     // between calls instead of detaching after each (which JNA reports failing on some threads).
-    for (Callback callback : List.of(SCHEMA_CALLBACK, NEXT_CALLBACK, RELEASE_CALLBACK)) {
+    for (Callback callback : List.of(SCHEMA_CALLBACK, NEXT_CALLBACK, ERROR_CALLBACK, RELEASE_CALLBACK)) {
       Native.setCallbackThreadInitializer(callback, new CallbackThreadInitializer(true, false, "native-stream-callback"));
     }
   }
@@ -71,10 +84,11 @@ final class StreamInterposer {
           + " is released or has no private_data (release=0x" + Long.toHexString(release) + ")");
     }
     TrackedStream stream = new TrackedStream(ledger, label, MemoryUtil.getLong(address + GET_SCHEMA),
-        MemoryUtil.getLong(address + GET_NEXT), release);
+        MemoryUtil.getLong(address + GET_NEXT), MemoryUtil.getLong(address + GET_LAST_ERROR), release);
     STREAMS.put(privateData, stream);
     MemoryUtil.putLong(address + GET_SCHEMA, pointerOf(SCHEMA_CALLBACK));
     MemoryUtil.putLong(address + GET_NEXT, pointerOf(NEXT_CALLBACK));
+    MemoryUtil.putLong(address + GET_LAST_ERROR, pointerOf(ERROR_CALLBACK));
     MemoryUtil.putLong(address + RELEASE, pointerOf(RELEASE_CALLBACK));
     return stream;
   }
@@ -83,6 +97,9 @@ final class StreamInterposer {
     // Exceptions cannot cross into C: a failure is recorded and reported as EIO.
     try {
       TrackedStream tracked = STREAMS.get(MemoryUtil.getLong(Pointer.nativeValue(stream) + PRIVATE_DATA));
+      if (kind == StructKind.ARRAY && tracked.injectsFailureNow()) {
+        return EIO;
+      }
       long original = kind == StructKind.ARRAY ? tracked.getNext : tracked.getSchema;
       int rc = Function.getFunction(new Pointer(original)).invokeInt(new Object[] {stream, out});
       long outAddress = Pointer.nativeValue(out);
@@ -92,7 +109,21 @@ final class StreamInterposer {
       return rc;
     } catch (Throwable t) {
       CALLBACK_FAILURES.add("stream callback failed: " + t);
-      return 5; // EIO
+      return EIO;
+    }
+  }
+
+  private static Pointer lastError(Pointer stream) {
+    try {
+      TrackedStream tracked = STREAMS.get(MemoryUtil.getLong(Pointer.nativeValue(stream) + PRIVATE_DATA));
+      if (tracked.injectedFailure()) {
+        return INJECTED_ERROR_TEXT;
+      }
+      return tracked.getLastError == 0 ? null
+          : Function.getFunction(new Pointer(tracked.getLastError)).invokePointer(new Object[] {stream});
+    } catch (Throwable t) {
+      CALLBACK_FAILURES.add("stream get_last_error interposer failed: " + t);
+      return INJECTED_ERROR_TEXT; // never NULL after a failure: some consumers print it unchecked
     }
   }
 

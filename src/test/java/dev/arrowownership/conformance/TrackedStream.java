@@ -17,19 +17,42 @@ final class TrackedStream {
   // The producer's own function pointers, which the interposer forwards to.
   final long getSchema;
   final long getNext;
+  final long getLastError;
   final long release;
   private final List<List<TrackedStruct>> batches = new ArrayList<>(); // trees; guarded by this
   private final List<List<TrackedStruct>> schemas = new ArrayList<>(); // trees; guarded by this
   private final List<ArrowArray.Snapshot> saved = new ArrayList<>(); // each batch as yielded; guarded by this
   private int releaseCalls; // guarded by this
   private Boolean releaseNulled; // guarded by this
+  private int failGetNextAt = -1; // guarded by this
+  private boolean injectedFailure; // guarded by this
 
-  TrackedStream(ReleaseLedger ledger, String label, long getSchema, long getNext, long release) {
+  TrackedStream(ReleaseLedger ledger, String label, long getSchema, long getNext, long getLastError, long release) {
     this.ledger = ledger;
     this.label = label;
     this.getSchema = getSchema;
     this.getNext = getNext;
+    this.getLastError = getLastError;
     this.release = release;
+  }
+
+  /**
+   * Makes {@code get_next} fail (EIO, without asking the producer) once {@code batches} batches were
+   * yielded, and on every call after: a producer error part way through the stream.
+   */
+  synchronized TrackedStream failGetNextAfter(int batches) {
+    failGetNextAt = batches;
+    return this;
+  }
+
+  synchronized boolean injectsFailureNow() {
+    injectedFailure = failGetNextAt >= 0 && batches.size() >= failGetNextAt;
+    return injectedFailure;
+  }
+
+  /** Whether the last {@code get_next} failed by injection. */
+  synchronized boolean injectedFailure() {
+    return injectedFailure;
   }
 
   // The whole tree, so that a consumer releasing a child itself is reported, not forwarded.
