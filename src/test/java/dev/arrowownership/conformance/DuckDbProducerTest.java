@@ -66,7 +66,7 @@ class DuckDbProducerTest {
   @Test
   void duckDbExportKeepsTheProducerRulesButReleasingChildSchemas() throws SQLException {
     Verdict verdict = ConformanceReports.write("duckdb-producer", ConformanceKit.checkProducer(
-            "duckdb_jdbc 1.5.2.0 (DuckDB " + duck.version() + ") Arrow export", DuckDbTargets.producer(duck, structs, 1_000))
+            duck.versions() + " Arrow export", DuckDbTargets.producer(duck, structs, 1_000))
         .expectingFindings(Map.of(
             Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN, KnownFindings.DUCKDB_SCHEMA_CHILDREN,
             Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD, KnownFindings.DUCKDB_SCHEMA_CHILDREN)));
