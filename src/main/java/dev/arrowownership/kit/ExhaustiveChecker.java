@@ -20,6 +20,9 @@ import java.util.Map;
  * <p>The pruning assumes what the model says: handles in the same model state behave the same.
  */
 public final class ExhaustiveChecker {
+  /** Runs each depth's sequences on all cores; {@code -Darrowownership.exhaustive.parallel=false} runs them on one. */
+  static final boolean PARALLEL = Boolean.parseBoolean(System.getProperty("arrowownership.exhaustive.parallel", "true"));
+
   private final OwnershipSubject<?, ?> subject;
   private final StepAlphabet alphabet;
 
@@ -47,24 +50,22 @@ public final class ExhaustiveChecker {
     BigInteger represented = BigInteger.ZERO;
     for (int d = 1; d <= depth; d++) {
       Map<String, Reached> next = new LinkedHashMap<>();
-      for (Reached state : frontier.values()) {
-        List<String> successors = new ArrayList<>();
-        for (Step step : state.steps) {
-          List<Step> sequence = append(state.sequence, step);
-          checked++;
-          Reached reached;
-          try {
-            reached = run(sequence);
-          } catch (AssertionError failure) {
-            levels.add(new ExhaustiveReport.Level(d, checked, represented, seen.size(), elapsed(start)));
-            return new ExhaustiveReport(subject.name(), levels, sequence, failure, false);
-          }
-          successors.add(reached.state);
-          if (seen.putIfAbsent(reached.state, reached) == null) {
-            next.put(reached.state, reached);
-          }
+      List<Move> moves = new ArrayList<>();
+      frontier.values().forEach(from -> from.steps.forEach(step -> moves.add(new Move(from.state, append(from.sequence, step)))));
+      // Sequences are independent (each has its own machine, allocator and ledger): run them on every
+      // core, then read the outcomes in enumeration order so the report does not depend on timing.
+      List<Object> outcomes = (PARALLEL ? moves.parallelStream() : moves.stream()).map(m -> outcome(m.sequence)).toList();
+      for (int i = 0; i < moves.size(); i++) {
+        checked++;
+        if (outcomes.get(i) instanceof AssertionError failure) {
+          levels.add(new ExhaustiveReport.Level(d, checked, represented, seen.size(), elapsed(start)));
+          return new ExhaustiveReport(subject.name(), levels, moves.get(i).sequence, failure, false);
         }
-        transitions.put(state.state, successors);
+        Reached reached = (Reached) outcomes.get(i);
+        transitions.computeIfAbsent(moves.get(i).from, k -> new ArrayList<>()).add(reached.state);
+        if (seen.putIfAbsent(reached.state, reached) == null) {
+          next.put(reached.state, reached);
+        }
       }
       Map<String, BigInteger> nextWays = new HashMap<>();
       ways.forEach((state, count) -> transitions.getOrDefault(state, List.of())
@@ -78,6 +79,18 @@ public final class ExhaustiveChecker {
       }
     }
     return new ExhaustiveReport(subject.name(), levels, null, null, frontier.isEmpty());
+  }
+
+  /** One step taken from an explored state. */
+  private record Move(String from, List<Step> sequence) {}
+
+  /** The state {@code sequence} reaches, or the AssertionError it fails with. */
+  private Object outcome(List<Step> sequence) {
+    try {
+      return run(sequence);
+    } catch (AssertionError failure) {
+      return failure;
+    }
   }
 
   /** A state, the first sequence that reached it, and the steps possible from it. */

@@ -43,6 +43,20 @@ class ArrowJavaImportFaultTest {
     assertObserved(sweep.sweep(ArrowJavaTargets::importIntoVector));
   }
 
+  /**
+   * The same loss with no injection at all: an allocator limit that admits the importer's struct
+   * but not the batch's buffers (the failure happens in the allocator, before the wrap's {@code try}).
+   */
+  @Test
+  void anAllocatorLimitLosesTheArrayToo() {
+    ImportOutcome limited = sweep.runWithLimit(ArrowJavaTargets::importRoot, OWNED_STRUCT_BYTES + 64);
+
+    assertThat(rootCause(limited.failure())).isInstanceOf(OutOfMemoryException.class)
+        .hasMessageContaining("Unable to allocate buffer");
+    assertThat(limited.movedAndLeaked()).as("%s", limited).isTrue();
+    assertThat(limited.consumerBytes()).isEqualTo(OWNED_STRUCT_BYTES);
+  }
+
   private static void assertObserved(List<ImportOutcome> outcomes) {
     ImportOutcome clean = outcomes.get(0);
     assertThat(clean.failure()).isNull();

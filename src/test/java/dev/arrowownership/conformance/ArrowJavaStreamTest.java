@@ -1,6 +1,7 @@
 package dev.arrowownership.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arrowownership.conformance.StreamImportSweep.Kind;
 import dev.arrowownership.conformance.StreamImportSweep.Outcome;
@@ -14,8 +15,10 @@ import java.util.stream.Collectors;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.ArrowSchema;
+import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +30,15 @@ class ArrowJavaStreamTest {
   private final LeakRescue rescue = new LeakRescue();
   private final RootAllocator allocator = rescue.rootAllocator();
   private final ReleaseLedger ledger = new ReleaseLedger();
+  private final BufferAllocator producer = allocator.newChildAllocator("producer", 0, Long.MAX_VALUE);
+  private final StructMemory structs = new StructMemory(allocator);
 
   @AfterEach
   void close() {
     assertThat(StreamInterposer.CALLBACK_FAILURES).isEmpty();
+    structs.close();
     ledger.close();
+    producer.close(); // the exporter got everything back
     allocator.close(); // 0 outstanding, also after the sweeps' rescues
   }
 
@@ -41,37 +48,33 @@ class ArrowJavaStreamTest {
    */
   @Test
   void exportArrayStreamReleasesEverythingOnceMovedAndOnAnotherThread() throws Exception {
-    try (BufferAllocator producer = allocator.newChildAllocator("producer", 0, Long.MAX_VALUE);
-        StructMemory structs = new StructMemory(allocator)) {
-      ArrowArrayStream exported = structs.stream();
-      GeneratedStream.of(producer, BATCHES, ROWS).exportTo(producer, exported);
-      StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, exported.memoryAddress(), "java");
-      ArrowArrayStream moved = structs.moveStream(exported.memoryAddress());
+    ArrowArrayStream exported = exported();
+    TrackedStream tracked = StreamInterposer.install(ledger, exported.memoryAddress(), "java");
+    ArrowArrayStream moved = structs.moveStream(exported.memoryAddress());
 
-      ArrowSchema schema = structs.schema();
-      moved.getSchema(schema);
-      List<ArrowArray> batches = new ArrayList<>();
-      for (ArrowArray next = structs.array(); read(moved, next); next = structs.array()) {
-        batches.add(next);
-      }
-      onAnotherThread(() -> {
-        batches.forEach(ArrowArray::release);
-        schema.release();
-        moved.release();
-      });
-
-      assertThat(tracked.releaseCalls()).isEqualTo(1);
-      assertThat(tracked.releaseNulled()).isTrue();
-      assertThat(tracked.batches()).hasSize(BATCHES);
-      assertThat(tracked.schemas()).hasSize(1);
-      assertThat(counts(tracked.batches())).containsOnly(1);
-      assertThat(counts(tracked.batchDescendants())).isNotEmpty().containsOnly(1);
-      assertThat(counts(tracked.schemaDescendants())).isNotEmpty().containsOnly(1);
-      ledger.verifyExactlyOnce();
-      assertThat(ledger.events()).filteredOn(e -> tracked.batches().contains(e.struct()))
-          .hasSize(BATCHES).allSatisfy(e -> assertThat(e.thread()).isEqualTo("releaser"));
-      assertThat(producer.getAllocatedMemory()).isZero();
+    ArrowSchema schema = structs.schema();
+    moved.getSchema(schema);
+    List<ArrowArray> batches = new ArrayList<>();
+    for (ArrowArray next = structs.array(); read(moved, next); next = structs.array()) {
+      batches.add(next);
     }
+    onAnotherThread(() -> {
+      batches.forEach(ArrowArray::release);
+      schema.release();
+      moved.release();
+    });
+
+    assertThat(tracked.releaseCalls()).isEqualTo(1);
+    assertThat(tracked.releaseNulled()).isTrue();
+    assertThat(tracked.batches()).hasSize(BATCHES);
+    assertThat(tracked.schemas()).hasSize(1);
+    assertThat(counts(tracked.batches())).containsOnly(1);
+    assertThat(counts(tracked.batchDescendants())).isNotEmpty().containsOnly(1);
+    assertThat(counts(tracked.schemaDescendants())).isNotEmpty().containsOnly(1);
+    ledger.verifyExactlyOnce();
+    assertThat(ledger.events()).filteredOn(e -> tracked.batches().contains(e.struct()))
+        .hasSize(BATCHES).allSatisfy(e -> assertThat(e.thread()).isEqualTo("releaser"));
+    assertThat(producer.getAllocatedMemory()).isZero();
   }
 
   /**
@@ -95,6 +98,33 @@ class ArrowJavaStreamTest {
     // every buffer of every batch: apache/arrow-java#1239
     assertThat(kinds.get(Kind.BATCH_MOVED_AND_LOST)).isEqualTo(outcomes.size() - (2L * BATCHES + 4));
     assertThat(outcomes).allSatisfy(o -> assertThat(o.violations()).isEmpty());
+  }
+
+  /**
+   * When the producer's {@code get_next} fails part way, reading throws, and closing the reader
+   * still releases the stream once and every batch it obtained once.
+   */
+  @Test
+  void importArrayStreamReleasesEverythingOnceWhenTheProducerFailsPartWay() throws Exception {
+    ArrowArrayStream stream = exported();
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java").failGetNextAfter(1);
+
+    try (ArrowReader reader = Data.importArrayStream(allocator, stream)) {
+      assertThat(reader.loadNextBatch()).isTrue();
+      assertThatThrownBy(reader::loadNextBatch).isInstanceOf(IOException.class)
+          .hasMessageContaining(StreamInterposer.INJECTED_ERROR);
+    }
+
+    assertThat(tracked.releaseCalls()).isEqualTo(1);
+    assertThat(counts(tracked.batches())).containsExactly(1);
+    ledger.verifyExactlyOnce();
+    assertThat(producer.getAllocatedMemory()).isZero();
+  }
+
+  private ArrowArrayStream exported() {
+    ArrowArrayStream stream = structs.stream();
+    GeneratedStream.of(producer, BATCHES, ROWS).exportTo(producer, stream);
+    return stream;
   }
 
   private static boolean read(ArrowArrayStream stream, ArrowArray into) throws IOException {

@@ -60,7 +60,7 @@ class DuckDbConsumerTest {
   void scanReleasesTheStreamAndEveryResultOnceNeverAChild() throws SQLException {
     GeneratedStream source = GeneratedStream.of(producer, BATCHES, ROWS);
     ArrowArrayStream stream = exported(source);
-    StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java");
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java");
 
     duck.connection.registerArrowStream("kit", stream);
     assertThat(scan("SELECT count(*) FROM kit")).isEqualTo(source.totalRows());
@@ -81,10 +81,30 @@ class DuckDbConsumerTest {
   @Test
   void duckDbKeepsTheKitsStreamConsumerRules() throws SQLException {
     Verdict verdict = ConformanceReports.write("duckdb-stream-consumer", ConformanceKit.checkStreamConsumer(
-        "duckdb_jdbc 1.5.2.0 (DuckDB " + duck.version() + ") registerArrowStream", DuckDbTargets.streamConsumer(duck)));
+        duck.versions() + " registerArrowStream", DuckDbTargets.streamConsumer(duck)));
 
     verdict.assertConforms();
     assertThat(verdict.results()).extracting(RuleResult::status).containsOnly(Status.PASSED);
+  }
+
+  /**
+   * When the producer's {@code get_next} fails part way, the scan fails with its error, and DuckDB
+   * still releases the stream once and every batch it obtained once.
+   */
+  @Test
+  void producerErrorPartWayStillReleasesEverythingOnce() {
+    ArrowArrayStream stream = exported(GeneratedStream.of(producer, BATCHES, ROWS));
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java").failGetNextAfter(2);
+    duck.connection.registerArrowStream("kit", stream);
+
+    assertThatThrownBy(() -> scan("SELECT count(*) FROM kit")).hasMessageContaining(StreamInterposer.INJECTED_ERROR);
+
+    assertThat(tracked.releaseCalls()).isEqualTo(1);
+    assertThat(tracked.batches()).hasSize(2);
+    assertThat(releaseCounts(tracked.batches())).containsOnly(1);
+    assertThat(releaseCounts(tracked.batchDescendants())).isNotEmpty().containsOnly(1);
+    ledger.verifyExactlyOnce();
+    assertThat(producer.getAllocatedMemory()).isZero();
   }
 
   /** The values DuckDB reads through the stream are the values exported. */
@@ -102,7 +122,7 @@ class DuckDbConsumerTest {
   @Test
   void firstScanMovesTheStreamSecondFails() throws SQLException {
     ArrowArrayStream stream = exported(GeneratedStream.of(producer, BATCHES, ROWS));
-    StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java");
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java");
     duck.connection.registerArrowStream("kit", stream);
     scan("SELECT count(*) FROM kit");
 
@@ -119,7 +139,7 @@ class DuckDbConsumerTest {
   @Test
   void registeredStreamNeverScannedStaysTheCallersToRelease() throws SQLException {
     ArrowArrayStream stream = exported(GeneratedStream.of(producer, BATCHES, ROWS));
-    StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java");
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "java");
     duck.connection.registerArrowStream("kit", stream);
     duck.close();
 

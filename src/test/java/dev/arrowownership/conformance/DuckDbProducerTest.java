@@ -66,7 +66,7 @@ class DuckDbProducerTest {
   @Test
   void duckDbExportKeepsTheProducerRulesButReleasingChildSchemas() throws SQLException {
     Verdict verdict = ConformanceReports.write("duckdb-producer", ConformanceKit.checkProducer(
-            "duckdb_jdbc 1.5.2.0 (DuckDB " + duck.version() + ") Arrow export", DuckDbTargets.producer(duck, structs, 1_000))
+            duck.versions() + " Arrow export", DuckDbTargets.producer(duck, structs, 1_000))
         .expectingFindings(Map.of(
             Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN, KnownFindings.DUCKDB_SCHEMA_CHILDREN,
             Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD, KnownFindings.DUCKDB_SCHEMA_CHILDREN)));
@@ -84,7 +84,7 @@ class DuckDbProducerTest {
   @Test
   void streamAndEveryBatchAreReleasedOnceChildSchemasNever() throws Exception {
     long address = duck.exportStream(ROWS, BATCH);
-    StreamInterposer.TrackedStream stream = StreamInterposer.install(ledger, address, "duckdb");
+    TrackedStream stream = StreamInterposer.install(ledger, address, "duckdb");
     long ids = 0;
     try (ArrowReader reader = Data.importArrayStream(allocator, ArrowArrayStream.wrap(address))) {
       while (reader.loadNextBatch()) {
@@ -127,7 +127,7 @@ class DuckDbProducerTest {
   @Test
   void batchOutlivesItsStream() throws Exception {
     ArrowArrayStream stream = structs.moveStream(duck.exportStream(ROWS, BATCH));
-    StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "duckdb");
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "duckdb");
     ArrowArray first = structs.array();
     ArrowSchema schema = structs.schema();
     stream.getSchema(schema);
@@ -149,7 +149,7 @@ class DuckDbProducerTest {
   @Test
   void unreadStreamIsReleasedOnceOnAnotherThread() throws Exception {
     ArrowArrayStream stream = structs.moveStream(duck.exportStream(ROWS, BATCH));
-    StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "duckdb");
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "duckdb");
     Thread releaser = new Thread(stream::release, "duckdb-releaser");
     releaser.start();
     releaser.join();

@@ -1,10 +1,14 @@
 package dev.arrowownership.conformance;
 
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.jar.JarFile;
 import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Assumptions;
 
@@ -48,9 +52,18 @@ final class DuckDbSession implements AutoCloseable {
     }
   }
 
-  /** DuckDB's own version string, e.g. {@code v1.5.2}. */
-  String version() throws SQLException {
-    return queryString("SELECT version()");
+  /** The driver and DuckDB versions, e.g. {@code duckdb_jdbc 1.5.2.0 (DuckDB v1.5.2)}, as reports name them. */
+  String versions() throws SQLException {
+    return "duckdb_jdbc " + driverVersion() + " (DuckDB " + queryString("SELECT version()") + ")";
+  }
+
+  /** The driver jar's {@code Bundle-Version}. */
+  private static String driverVersion() {
+    try (JarFile jar = new JarFile(new File(DuckDBConnection.class.getProtectionDomain().getCodeSource().getLocation().toURI()))) {
+      return jar.getManifest().getMainAttributes().getValue("Bundle-Version");
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      return "(unknown version: " + e + ")";
+    }
   }
 
   /** Runs {@link #QUERY} and returns the address of DuckDB's native stream over it; the caller owns it. */

@@ -35,10 +35,19 @@ final class ImportFaultSweep {
 
   /** One import of a fresh batch with allocation {@code failAt} failing (-1: none). */
   ImportOutcome run(BatchImport consumer, int failAt) {
+    return run(consumer, failAt, Long.MAX_VALUE);
+  }
+
+  /** One import of a fresh batch into an allocator limited to {@code limit} bytes, nothing injected. */
+  ImportOutcome runWithLimit(BatchImport consumer, long limit) {
+    return run(consumer, -1, limit);
+  }
+
+  private ImportOutcome run(BatchImport consumer, int failAt, long limit) {
     CountingFaultListener listener = new CountingFaultListener();
     try (StructMemory structs = new StructMemory(root);
         BufferAllocator producer = root.newChildAllocator("producer@" + failAt, 0, Long.MAX_VALUE);
-        BufferAllocator imports = root.newChildAllocator("consumer@" + failAt, listener, 0, Long.MAX_VALUE)) {
+        BufferAllocator imports = root.newChildAllocator("consumer@" + failAt, listener, 0, limit)) {
       ArrowArray array = structs.array();
       ArrowSchema schema = structs.schema();
       try (GeneratedBatch batch = GeneratedBatch.create(producer, rows, failAt)) {
@@ -62,7 +71,7 @@ final class ImportFaultSweep {
       ImportOutcome outcome = new ImportOutcome(failAt, listener.allocations(), failure,
           ledger.releaseCount(tracked.array()), ledger.releaseCount(tracked.schema()), leftLive,
           imports.getAllocatedMemory(), producer.getAllocatedMemory(),
-          ledger.violations().subList(violationsBefore, ledger.violations().size()));
+          List.copyOf(ledger.violations().subList(violationsBefore, ledger.violations().size())));
       // What a caller does after a failed import, so every allocator still closes at 0: release what
       // it still owns; then, only for a leak finding, what the consumer moved away and lost.
       ArrowArray.wrap(arrayAddress).release(); // a no-op unless the caller still owns it

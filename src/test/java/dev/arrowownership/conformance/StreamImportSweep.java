@@ -93,7 +93,7 @@ final class StreamImportSweep {
       ArrowArrayStream stream = structs.stream();
       GeneratedStream.of(producer, batches, rows).exportTo(producer, stream);
       long address = stream.memoryAddress();
-      StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, address, "stream@" + failAt);
+      TrackedStream tracked = StreamInterposer.install(ledger, address, "stream@" + failAt);
       int violationsBefore = ledger.violations().size();
       Throwable failure = null;
       listener.arm(failAt);

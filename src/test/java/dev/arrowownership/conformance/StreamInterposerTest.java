@@ -38,7 +38,7 @@ class StreamInterposerTest {
   @Test
   void firstReleaseIsForwardedOnce() {
     ArrowArrayStream stream = exported();
-    StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "s");
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "s");
 
     stream.release();
 
@@ -51,7 +51,7 @@ class StreamInterposerTest {
   @Test
   void releaseThroughAStaleCopyIsCountedNotForwarded() {
     ArrowArrayStream stream = exported();
-    StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "s");
+    TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "s");
     ArrowArrayStream stale = structs.stream();
     stale.save(stream.snapshot());
 
@@ -71,7 +71,7 @@ class StreamInterposerTest {
     MemoryUtil.putLong(sloppy.memoryAddress() + PRIVATE_DATA, 0x5107L);
     MemoryUtil.putLong(sloppy.memoryAddress() + RELEASE,
         Pointer.nativeValue(CallbackReference.getFunctionPointer(SLOPPY_RELEASE)));
-    StreamInterposer.TrackedStream tracked = StreamInterposer.install(ledger, sloppy.memoryAddress(), "sloppy");
+    TrackedStream tracked = StreamInterposer.install(ledger, sloppy.memoryAddress(), "sloppy");
     int before = SLOPPY_CALLS.get();
 
     sloppy.release();
