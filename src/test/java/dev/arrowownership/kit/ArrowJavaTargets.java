@@ -31,7 +31,10 @@ final class ArrowJavaTargets {
     };
   }
 
-  /** Imports into a root; closing the result closes the root and the dictionaries. */
+  /**
+   * Imports into a root; closing the result closes the root and the dictionaries. On failure it
+   * releases whatever the importer left live in the caller's structs (the careful caller's part).
+   */
   static AutoCloseable importBatch(long array, long schema, BufferAllocator allocator) {
     CDataDictionaryProvider dictionaries = new CDataDictionaryProvider();
     try {
@@ -43,6 +46,8 @@ final class ArrowJavaTargets {
       };
     } catch (RuntimeException | Error e) {
       dictionaries.close();
+      ArrowArray.wrap(array).release(); // no-op once the importer moved it (release == NULL)
+      ArrowSchema.wrap(schema).release();
       throw e;
     }
   }

@@ -71,17 +71,18 @@ class ConformanceKitTest {
   }
 
   /**
-   * Arrow Java's importer keeps the consumer rules on success but not when an allocation fails
-   * part way: the array was moved out of the kit's struct and is never released.
+   * Arrow Java 19.0.0's importer keeps the consumer rules on success but not when an allocation
+   * fails part way: the array was moved out of the caller's struct and is never released
+   * (apache/arrow-java#1239, fixed by PR #1240 after 19.0.0). Flips when the fix is picked up.
    */
   @Test
   void arrowJavaImportLeaksTheArrayWhenAnAllocationFails() {
     Verdict verdict = ConformanceKit.checkConsumer("arrow-java-import", ArrowJavaTargets::importBatch)
-        .expectingFindings(Map.of(Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE, "Arrow Java 19.0.0 ArrayImporter"));
+        .expectingFindings(Map.of(Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE, "https://github.com/apache/arrow-java/issues/1239"));
     verdict.assertConforms();
     assertThat(verdict.with(Status.FINDING)).extracting(RuleResult::rule).containsExactly(Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE);
     assertThat(verdict.result(Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE).message())
-        .contains("base releases [array, schema] = [0, 1]");
+        .contains("base releases [array, schema] = [0, 1]").doesNotContain("allocation #0 failing");
   }
 
   private static Rule[] rules(Rule.Role role) {
