@@ -1,5 +1,6 @@
 package dev.arrowownership.conformance;
 
+import dev.arrowownership.support.LeakRescue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,6 +4,7 @@ import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.kit.GeneratedBatch;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.TrackedBatch;
+import dev.arrowownership.support.LeakRescue;
 import java.util.List;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowSchema;

@@ -2,6 +2,7 @@ package dev.arrowownership.conformance;
 
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.Violation;
+import dev.arrowownership.support.LeakRescue;
 import java.util.List;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;

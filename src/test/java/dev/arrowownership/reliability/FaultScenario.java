@@ -22,10 +22,15 @@ interface FaultScenario extends AutoCloseable {
 
   /**
    * True if the fault hit a known leak in Arrow Java itself, which the scenario has checked in
-   * detail; the sweep then counts the point as an upstream leak and leaves the allocators open.
+   * detail; the sweep then counts the point as an upstream leak and calls {@link #rescueUpstreamLeak}.
    */
   default boolean hitUpstreamLeak() {
     return false;
+  }
+
+  /** After {@link #hitUpstreamLeak}: releases the content Arrow Java lost, so the allocators can close. */
+  default void rescueUpstreamLeak() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " knows no upstream leak");
   }
 
   /** Closes every handle and frame the scenario made. */

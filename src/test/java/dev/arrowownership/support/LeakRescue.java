@@ -1,4 +1,4 @@
-package dev.arrowownership.conformance;
+package dev.arrowownership.support;
 
 import java.lang.reflect.Method;
 import java.util.List;
@@ -17,31 +17,44 @@ import org.apache.arrow.memory.unsafe.UnsafeAllocationManager;
  * ledger like any release), and frees the small buffers the consumer allocated for its own copies
  * of the structs and then dropped.
  *
- * <p>Its allocation-manager factory records every small allocation, because Arrow Java keeps no
- * public handle on a buffer nobody references any more.
+ * <p>Its allocation-manager factory records every small allocation (or every allocation, for a
+ * consumer that leaks whole vectors), because Arrow Java keeps no public handle on a buffer nobody
+ * references any more.
  */
-final class LeakRescue implements AllocationManager.Factory {
+public final class LeakRescue implements AllocationManager.Factory {
   private static final long SMALL = 256; // a C struct, rounded up by the allocator
 
   private final AllocationManager.Factory delegate;
-  private final List<AllocationManager> small = new CopyOnWriteArrayList<>();
+  private final long largest;
+  private final List<AllocationManager> recorded = new CopyOnWriteArrayList<>();
 
-  LeakRescue() {
-    // The allocator's own defaults must initialize first, or the unsafe factory is seen half-built.
-    RootAllocator.configBuilder();
-    delegate = UnsafeAllocationManager.FACTORY;
+  /** A rescue that can free the small buffers (C structs) a consumer dropped. */
+  public LeakRescue() {
+    this(SMALL);
   }
 
-  /** A root allocator whose small allocations this rescue can free. */
-  RootAllocator rootAllocator() {
+  private LeakRescue(long largest) {
+    // The allocator's own defaults must initialize first, or the unsafe factory is seen half-built.
+    RootAllocator.configBuilder();
+    this.delegate = UnsafeAllocationManager.FACTORY;
+    this.largest = largest;
+  }
+
+  /** A rescue that can free buffers of any size a consumer dropped, such as a leaked vector's. */
+  public static LeakRescue ofEveryBuffer() {
+    return new LeakRescue(Long.MAX_VALUE);
+  }
+
+  /** A root allocator whose recorded allocations this rescue can free. */
+  public RootAllocator rootAllocator() {
     return new RootAllocator(RootAllocator.configBuilder().allocationManagerFactory(this).build());
   }
 
   @Override
   public AllocationManager create(BufferAllocator accountingAllocator, long size) {
     AllocationManager manager = delegate.create(accountingAllocator, size);
-    if (size <= SMALL) {
-      small.add(manager);
+    if (size <= largest) {
+      recorded.add(manager);
     }
     return manager;
   }
@@ -52,26 +65,26 @@ final class LeakRescue implements AllocationManager.Factory {
   }
 
   /** Releases lost content: writes the saved bits into {@code scratch} and calls its release. */
-  static void releaseThroughCopy(ArrowArray.Snapshot saved, ArrowArray scratch) {
+  public static void releaseThroughCopy(ArrowArray.Snapshot saved, ArrowArray scratch) {
     scratch.save(saved);
     scratch.release();
   }
 
   /**
-   * Frees every small buffer still accounted to {@code consumer}.
+   * Frees every recorded buffer still accounted to {@code consumer}.
    *
    * @return the bytes freed
    */
-  long freeLeftovers(BufferAllocator consumer) {
+  public long freeLeftovers(BufferAllocator consumer) {
     long freed = 0;
-    for (AllocationManager manager : small) {
+    for (AllocationManager manager : recorded) {
       ReferenceManager owner = (ReferenceManager) invoke(manager, "getOwningLedger");
       if (owner == null || owner.getRefCount() == 0) {
-        small.remove(manager);
+        recorded.remove(manager);
       } else if (owner.getAllocator() == consumer) {
         freed += owner.getAccountedSize();
         owner.release(owner.getRefCount());
-        small.remove(manager);
+        recorded.remove(manager);
       }
     }
     return freed;
