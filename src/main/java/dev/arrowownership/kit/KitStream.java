@@ -1,8 +1,7 @@
 package dev.arrowownership.kit;
 
-import com.sun.jna.Callback;
-import com.sun.jna.CallbackReference;
 import com.sun.jna.Pointer;
+import dev.arrowownership.cdata.NativeCallbacks;
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.TrackedStruct;
@@ -29,18 +28,6 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * </pre>
  */
 final class KitStream implements AutoCloseable {
-  interface GetFunction extends Callback {
-    int invoke(Pointer stream, Pointer out);
-  }
-
-  interface ErrorFunction extends Callback {
-    Pointer invoke(Pointer stream);
-  }
-
-  interface ReleaseFunction extends Callback {
-    void invoke(Pointer stream);
-  }
-
   private static final int GET_SCHEMA = 0;
   private static final int GET_NEXT = 8;
   private static final int GET_LAST_ERROR = 16;
@@ -51,10 +38,10 @@ final class KitStream implements AutoCloseable {
   private static final AtomicLong TOKENS = new AtomicLong(0x5EA0_0000_0000_0000L);
   // Static, hence strongly reachable: C holds only the pointers.
   // Exceptions cannot cross into C: an unknown stream gets an error code, or is just marked released.
-  private static final GetFunction GET_SCHEMA_FN = (s, out) -> of(s) == null ? EIO : of(s).getSchema(out);
-  private static final GetFunction GET_NEXT_FN = (s, out) -> of(s) == null ? EIO : of(s).getNext(out);
-  private static final ErrorFunction GET_LAST_ERROR_FN = s -> null;
-  private static final ReleaseFunction RELEASE_FN = s -> {
+  private static final NativeCallbacks.Getter GET_SCHEMA_FN = (s, out) -> of(s) == null ? EIO : of(s).getSchema(out);
+  private static final NativeCallbacks.Getter GET_NEXT_FN = (s, out) -> of(s) == null ? EIO : of(s).getNext(out);
+  private static final NativeCallbacks.ErrorGetter GET_LAST_ERROR_FN = s -> null;
+  private static final NativeCallbacks.Release RELEASE_FN = s -> {
     KitStream stream = of(s);
     if (stream != null) {
       stream.releaseCalls.incrementAndGet();
@@ -79,11 +66,11 @@ final class KitStream implements AutoCloseable {
     this.struct = ArrowArrayStream.allocateNew(allocator);
     long address = struct.memoryAddress();
     STREAMS.put(token, this);
-    MemoryUtil.putLong(address + GET_SCHEMA, pointer(GET_SCHEMA_FN));
-    MemoryUtil.putLong(address + GET_NEXT, pointer(GET_NEXT_FN));
-    MemoryUtil.putLong(address + GET_LAST_ERROR, pointer(GET_LAST_ERROR_FN));
+    MemoryUtil.putLong(address + GET_SCHEMA, NativeCallbacks.pointerOf(GET_SCHEMA_FN));
+    MemoryUtil.putLong(address + GET_NEXT, NativeCallbacks.pointerOf(GET_NEXT_FN));
+    MemoryUtil.putLong(address + GET_LAST_ERROR, NativeCallbacks.pointerOf(GET_LAST_ERROR_FN));
     MemoryUtil.putLong(address + PRIVATE_DATA, token);
-    MemoryUtil.putLong(address + RELEASE, pointer(RELEASE_FN));
+    MemoryUtil.putLong(address + RELEASE, NativeCallbacks.pointerOf(RELEASE_FN));
   }
 
   long address() {
@@ -146,9 +133,5 @@ final class KitStream implements AutoCloseable {
   /** The stream whose token is in {@code stream}'s private_data, or null. */
   private static KitStream of(Pointer stream) {
     return STREAMS.get(MemoryUtil.getLong(Pointer.nativeValue(stream) + PRIVATE_DATA));
-  }
-
-  private static long pointer(Callback callback) {
-    return Pointer.nativeValue(CallbackReference.getFunctionPointer(callback));
   }
 }

@@ -1,9 +1,8 @@
 package dev.arrowownership.ledger;
 
-import com.sun.jna.Callback;
-import com.sun.jna.CallbackReference;
 import com.sun.jna.Function;
 import com.sun.jna.Pointer;
+import dev.arrowownership.cdata.NativeCallbacks;
 import dev.arrowownership.cdata.StructKind;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,12 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * copied) to another address.
  */
 final class ReleaseInterposer {
-  /** The C signature {@code void release(struct T*)}. */
-  interface ReleaseFunction extends Callback {
-    void invoke(Pointer struct);
-  }
-
-  private static final class Dispatch implements ReleaseFunction {
+  private static final class Dispatch implements NativeCallbacks.Release {
     private final StructKind kind;
 
     Dispatch(StructKind kind) {
@@ -35,10 +29,10 @@ final class ReleaseInterposer {
   }
 
   // Static, hence strongly reachable for the life of the process: JNA does not keep callbacks alive.
-  private static final ReleaseFunction ARRAY_CALLBACK = new Dispatch(StructKind.ARRAY);
-  private static final ReleaseFunction SCHEMA_CALLBACK = new Dispatch(StructKind.SCHEMA);
-  private static final long ARRAY_POINTER = pointerOf(ARRAY_CALLBACK);
-  private static final long SCHEMA_POINTER = pointerOf(SCHEMA_CALLBACK);
+  private static final NativeCallbacks.Release ARRAY_CALLBACK = new Dispatch(StructKind.ARRAY);
+  private static final NativeCallbacks.Release SCHEMA_CALLBACK = new Dispatch(StructKind.SCHEMA);
+  private static final long ARRAY_POINTER = NativeCallbacks.pointerOf(ARRAY_CALLBACK);
+  private static final long SCHEMA_POINTER = NativeCallbacks.pointerOf(SCHEMA_CALLBACK);
 
   /** Tokens look like no heap pointer, so a token in a report is recognisable. */
   private static final long TOKEN_TAG = 0x7EDC_0000_0000_0000L;
@@ -165,9 +159,5 @@ final class ReleaseInterposer {
       entry.ledger.violation(new Violation(Violation.Kind.RELEASE_NOT_NULLED, entry.struct,
           "the producer's release returned without setting release to NULL (spec: \"Released structure\")"));
     }
-  }
-
-  private static long pointerOf(Callback callback) {
-    return Pointer.nativeValue(CallbackReference.getFunctionPointer(callback));
   }
 }

@@ -7,6 +7,7 @@ import dev.arrowownership.kit.Rule;
 import dev.arrowownership.kit.RuleResult;
 import dev.arrowownership.kit.RuleResult.Status;
 import dev.arrowownership.kit.Verdict;
+import dev.arrowownership.support.ArrowJavaProducers;
 import java.util.Map;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
@@ -27,14 +28,14 @@ class ArrowJavaConformanceTest {
   @Test
   void exportVectorSchemaRootKeepsEveryProducerRule() {
     assertAllPassed(ConformanceReports.write("arrow-java-export-root", ConformanceKit.checkProducer(
-        VERSION + "Data.exportVectorSchemaRoot", ArrowJavaTargets.producer(allocator, ArrowJavaTargets.ROOT))));
+        VERSION + "Data.exportVectorSchemaRoot", ArrowJavaProducers.producer(allocator, ArrowJavaProducers.ROOT))));
   }
 
   /** {@code Data.exportVector} keeps every producer rule. */
   @Test
   void exportVectorKeepsEveryProducerRule() {
     assertAllPassed(ConformanceReports.write("arrow-java-export-vector", ConformanceKit.checkProducer(
-        VERSION + "Data.exportVector", ArrowJavaTargets.producer(allocator, ArrowJavaTargets.STRUCT_VECTOR))));
+        VERSION + "Data.exportVector", ArrowJavaProducers.producer(allocator, ArrowJavaProducers.STRUCT_VECTOR))));
   }
 
   /** {@code Data.importVectorSchemaRoot} keeps every consumer rule but releasing on allocation failure. */

@@ -1,9 +1,8 @@
 package dev.arrowownership.conformance;
 
 import dev.arrowownership.kit.CDataConsumer;
-import dev.arrowownership.kit.CDataProducer;
 import dev.arrowownership.kit.CDataStreamConsumer;
-import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.support.ArrowJavaProducers;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.ArrowSchema;
@@ -14,44 +13,9 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.Field;
 
-/** Arrow Java 19.0.0's C Data exporters and importers in the roles the kit checks. */
+/** Arrow Java 19.0.0's C Data importers in the roles the kit checks (its exporters: {@link ArrowJavaProducers}). */
 final class ArrowJavaTargets {
-  private static final int ROWS = 100;
-
   private ArrowJavaTargets() {}
-
-  /** How a producer under test puts one generated batch into the two structs. */
-  @FunctionalInterface
-  interface Export {
-    void export(BufferAllocator allocator, GeneratedBatch batch, ArrowArray array, ArrowSchema schema);
-  }
-
-  /** {@code Data.exportVectorSchemaRoot}: the whole batch, children and the dictionary. */
-  static final Export ROOT = (allocator, batch, array, schema) ->
-      Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(), array, schema);
-
-  /** {@code Data.exportVector} of the batch's struct column {@code point}. */
-  static final Export STRUCT_VECTOR = (allocator, batch, array, schema) ->
-      Data.exportVector(allocator, batch.root().getVector("point"), batch.dictionaries(), array, schema);
-
-  /** A producer exporting a new generated batch from {@code allocator} on each call. */
-  static CDataProducer producer(BufferAllocator allocator, Export export) {
-    return new CDataProducer() {
-      private long seed;
-
-      @Override
-      public void produce(long array, long schema) {
-        try (GeneratedBatch batch = GeneratedBatch.create(allocator, ROWS, seed++)) {
-          export.export(allocator, batch, ArrowArray.wrap(array), ArrowSchema.wrap(schema));
-        }
-      }
-
-      @Override
-      public long allocatedBytes() {
-        return allocator.getAllocatedMemory();
-      }
-    };
-  }
 
   /** {@code Data.importVectorSchemaRoot}; the result closes the root and the dictionaries. */
   static AutoCloseable importRoot(BufferAllocator allocator, ArrowArray array, ArrowSchema schema) {

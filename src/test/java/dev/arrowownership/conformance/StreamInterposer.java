@@ -1,12 +1,12 @@
 package dev.arrowownership.conformance;
 
 import com.sun.jna.Callback;
-import com.sun.jna.CallbackReference;
 import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import dev.arrowownership.cdata.NativeCallbacks;
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.ledger.ReleaseLedger;
 import java.util.ArrayList;
@@ -24,21 +24,6 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * <p>Entries are keyed by the producer's {@code private_data}, which a move (bitwise copy) keeps.
  */
 final class StreamInterposer {
-  /** {@code int get_schema(stream*, ArrowSchema*)} and {@code int get_next(stream*, ArrowArray*)}. */
-  interface Getter extends Callback {
-    int invoke(Pointer stream, Pointer out);
-  }
-
-  /** {@code const char* get_last_error(stream*)}. */
-  interface ErrorGetter extends Callback {
-    Pointer invoke(Pointer stream);
-  }
-
-  /** {@code void release(stream*)}. */
-  interface Release extends Callback {
-    void invoke(Pointer stream);
-  }
-
   private static final int GET_SCHEMA = 0;
   private static final int GET_NEXT = 8;
   private static final int GET_LAST_ERROR = 16;
@@ -49,10 +34,10 @@ final class StreamInterposer {
   /** Failures inside the callbacks, which cannot throw into C; a test asserts this stays empty. */
   static final List<String> CALLBACK_FAILURES = Collections.synchronizedList(new ArrayList<>());
   // Static, hence strongly reachable: C holds only the function pointers.
-  private static final Getter SCHEMA_CALLBACK = (stream, out) -> forward(stream, out, StructKind.SCHEMA);
-  private static final Getter NEXT_CALLBACK = (stream, out) -> forward(stream, out, StructKind.ARRAY);
-  private static final ErrorGetter ERROR_CALLBACK = StreamInterposer::lastError;
-  private static final Release RELEASE_CALLBACK = StreamInterposer::onRelease;
+  private static final NativeCallbacks.Getter SCHEMA_CALLBACK = (stream, out) -> forward(stream, out, StructKind.SCHEMA);
+  private static final NativeCallbacks.Getter NEXT_CALLBACK = (stream, out) -> forward(stream, out, StructKind.ARRAY);
+  private static final NativeCallbacks.ErrorGetter ERROR_CALLBACK = StreamInterposer::lastError;
+  private static final NativeCallbacks.Release RELEASE_CALLBACK = StreamInterposer::onRelease;
   private static final int EIO = 5;
   /** What {@code get_last_error} says after an injected {@code get_next} failure (never freed). */
   static final String INJECTED_ERROR = "injected get_next failure";
@@ -86,10 +71,10 @@ final class StreamInterposer {
     TrackedStream stream = new TrackedStream(ledger, label, MemoryUtil.getLong(address + GET_SCHEMA),
         MemoryUtil.getLong(address + GET_NEXT), MemoryUtil.getLong(address + GET_LAST_ERROR), release);
     STREAMS.put(privateData, stream);
-    MemoryUtil.putLong(address + GET_SCHEMA, pointerOf(SCHEMA_CALLBACK));
-    MemoryUtil.putLong(address + GET_NEXT, pointerOf(NEXT_CALLBACK));
-    MemoryUtil.putLong(address + GET_LAST_ERROR, pointerOf(ERROR_CALLBACK));
-    MemoryUtil.putLong(address + RELEASE, pointerOf(RELEASE_CALLBACK));
+    MemoryUtil.putLong(address + GET_SCHEMA, NativeCallbacks.pointerOf(SCHEMA_CALLBACK));
+    MemoryUtil.putLong(address + GET_NEXT, NativeCallbacks.pointerOf(NEXT_CALLBACK));
+    MemoryUtil.putLong(address + GET_LAST_ERROR, NativeCallbacks.pointerOf(ERROR_CALLBACK));
+    MemoryUtil.putLong(address + RELEASE, NativeCallbacks.pointerOf(RELEASE_CALLBACK));
     return stream;
   }
 
@@ -145,9 +130,5 @@ final class StreamInterposer {
     } catch (Throwable t) {
       CALLBACK_FAILURES.add("stream release interposer failed: " + t);
     }
-  }
-
-  private static long pointerOf(Callback callback) {
-    return Pointer.nativeValue(CallbackReference.getFunctionPointer(callback));
   }
 }

@@ -2,8 +2,7 @@ package dev.arrowownership.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.jna.CallbackReference;
-import com.sun.jna.Pointer;
+import dev.arrowownership.cdata.NativeCallbacks;
 import dev.arrowownership.ledger.ReleaseLedger;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.c.ArrowArrayStream;
@@ -19,7 +18,7 @@ class StreamInterposerTest {
   private static final int PRIVATE_DATA = 32;
   private static final AtomicInteger SLOPPY_CALLS = new AtomicInteger();
   // A producer that breaks the spec on purpose: its release never sets release to NULL.
-  private static final StreamInterposer.Release SLOPPY_RELEASE = stream -> SLOPPY_CALLS.incrementAndGet();
+  private static final NativeCallbacks.Release SLOPPY_RELEASE = stream -> SLOPPY_CALLS.incrementAndGet();
 
   private final RootAllocator allocator = new RootAllocator();
   private final BufferAllocator producer = allocator.newChildAllocator("producer", 0, Long.MAX_VALUE);
@@ -70,7 +69,7 @@ class StreamInterposerTest {
     ArrowArrayStream sloppy = structs.stream();
     MemoryUtil.putLong(sloppy.memoryAddress() + PRIVATE_DATA, 0x5107L);
     MemoryUtil.putLong(sloppy.memoryAddress() + RELEASE,
-        Pointer.nativeValue(CallbackReference.getFunctionPointer(SLOPPY_RELEASE)));
+        NativeCallbacks.pointerOf(SLOPPY_RELEASE));
     TrackedStream tracked = StreamInterposer.install(ledger, sloppy.memoryAddress(), "sloppy");
     int before = SLOPPY_CALLS.get();
 

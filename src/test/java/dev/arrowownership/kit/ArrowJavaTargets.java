@@ -7,29 +7,9 @@ import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Arrow Java's exporter and importer as kit targets: the conforming baseline the self-tests start from. */
+/** Arrow Java's importer as a kit target: the conforming baseline the consumer self-tests start from. */
 final class ArrowJavaTargets {
   private ArrowJavaTargets() {}
-
-  /** Exports a generated batch (children, a dictionary) from {@code allocator} on each call. */
-  static CDataProducer producer(BufferAllocator allocator) {
-    return new CDataProducer() {
-      private long seed;
-
-      @Override
-      public void produce(long array, long schema) {
-        try (GeneratedBatch batch = GeneratedBatch.create(allocator, 50, seed++)) {
-          Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(),
-              ArrowArray.wrap(array), ArrowSchema.wrap(schema));
-        }
-      }
-
-      @Override
-      public long allocatedBytes() {
-        return allocator.getAllocatedMemory();
-      }
-    };
-  }
 
   /**
    * Imports into a root; closing the result closes the root and the dictionaries. On failure it

@@ -6,6 +6,7 @@ import dev.arrowownership.fixtures.HandMadeProducer;
 import dev.arrowownership.fixtures.ReadingConsumer;
 import dev.arrowownership.fixtures.ReadingStreamConsumer;
 import dev.arrowownership.kit.RuleResult.Status;
+import dev.arrowownership.support.ArrowJavaProducers;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.arrow.c.ArrowArrayStream;
@@ -21,7 +22,7 @@ class ConformanceKitTest {
   @Test
   void arrowJavaExportPassesEveryProducerRule() {
     try (RootAllocator allocator = new RootAllocator()) {
-      Verdict verdict = ConformanceKit.checkProducer("arrow-java-export", ArrowJavaTargets.producer(allocator));
+      Verdict verdict = ConformanceKit.checkProducer("arrow-java-export", ArrowJavaProducers.producer(allocator, ArrowJavaProducers.ROOT));
       verdict.assertConforms();
       assertThat(verdict.results()).extracting(RuleResult::status).containsOnly(Status.PASSED);
       assertThat(verdict.results()).extracting(RuleResult::rule).containsExactly(rules(Rule.Role.PRODUCER));
