@@ -2,6 +2,8 @@ package dev.arrowownership.cdata;
 
 import com.sun.jna.Callback;
 import com.sun.jna.CallbackReference;
+import com.sun.jna.CallbackThreadInitializer;
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
 /**
@@ -9,6 +11,12 @@ import com.sun.jna.Pointer;
  * implementation of them (the ledger's {@code release}, the kit's stream, the stream interposer).
  */
 public final class NativeCallbacks {
+  // Native consumers (DuckDB's workers) call back on their own threads: keep those attached to the
+  // JVM between calls, as daemons, instead of detaching after each call, which JNA reports failing
+  // ("could not detach thread") on such threads. JNA detaches them when they exit.
+  private static final CallbackThreadInitializer STAY_ATTACHED =
+      new CallbackThreadInitializer(true, false, "native-cdata-callback");
+
   private NativeCallbacks() {}
 
   /** {@code int get_schema(stream*, ArrowSchema*)} and {@code int get_next(stream*, ArrowArray*)}. */
@@ -27,10 +35,13 @@ public final class NativeCallbacks {
   }
 
   /**
-   * The C function pointer that calls {@code callback}. JNA does not keep callbacks alive: the
-   * caller keeps {@code callback} strongly reachable for as long as C may call the pointer.
+   * The C function pointer that calls {@code callback}; a native thread that calls it stays attached
+   * to the JVM. JNA does not keep callbacks alive: the caller keeps {@code callback} strongly
+   * reachable for as long as C may call the pointer.
    */
   public static long pointerOf(Callback callback) {
+    // Read by JNA when it first makes the pointer, so it is set before.
+    Native.setCallbackThreadInitializer(callback, STAY_ATTACHED);
     return Pointer.nativeValue(CallbackReference.getFunctionPointer(callback));
   }
 }

@@ -1,10 +1,7 @@
 package dev.arrowownership.conformance;
 
-import com.sun.jna.Callback;
-import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Function;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.arrowownership.cdata.NativeCallbacks;
 import dev.arrowownership.cdata.StructKind;
@@ -45,11 +42,6 @@ final class StreamInterposer {
 
   static {
     INJECTED_ERROR_TEXT.setString(0, INJECTED_ERROR, "US-ASCII");
-    // Native consumers call back on their own worker threads: keep those attached to the JVM
-    // between calls instead of detaching after each (which JNA reports failing on some threads).
-    for (Callback callback : List.of(SCHEMA_CALLBACK, NEXT_CALLBACK, ERROR_CALLBACK, RELEASE_CALLBACK)) {
-      Native.setCallbackThreadInitializer(callback, new CallbackThreadInitializer(true, false, "native-stream-callback"));
-    }
   }
 
   private StreamInterposer() {}
