@@ -33,6 +33,7 @@ public final class UntriagedSurvivors {
     List<Mutant> untriaged = untriaged(mutants, table);
     List<TriageRow> stale = stale(mutants, table);
     long undetected = mutants.stream().filter(m -> !m.detected()).count();
+    System.out.print(PackageScores.table(mutants));
     System.out.println("[mutation] " + mutants.size() + " mutants, " + undetected + " not detected, "
         + (undetected - untriaged.size()) + " of them triaged in " + args[1]);
     stale.forEach(r -> System.out.println("[mutation] stale row (no such survivor any more, remove it): " + r));

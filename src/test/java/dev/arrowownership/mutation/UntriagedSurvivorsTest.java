@@ -76,6 +76,15 @@ class UntriagedSurvivorsTest {
         .containsExactly("41", "40");
   }
 
+  /** The per-package table counts each status; strength leaves out the uncovered mutants. */
+  @Test
+  void packageScoresCountEachStatus() throws IOException {
+    assertThat(PackageScores.table(Mutant.readAll(report()))).contains(
+        "| `dev.arrowownership.ledger` | 1 | 0 | 0 | 1 | 0 | 0% | - |",
+        "| `dev.arrowownership.wrapper` | 2 | 1 | 1 | 0 | 0 | 50% | 50% |",
+        "| **total** | 3 | 1 | 1 | 1 | 0 | 33% | 50% |");
+  }
+
   /** A missing report (PIT did not run) fails instead of passing vacuously. */
   @Test
   void missingReportFails() throws IOException {
