@@ -1,0 +1,59 @@
+package dev.arrowownership.mutation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The build's gate after PIT: every mutant no test detected must be listed, with a reason, in the
+ * triage table of {@code mutation-reports/README.md}; otherwise the build fails and prints the
+ * missing rows, ready to paste and explain.
+ *
+ * <p>Run by {@code mvn verify} (exec-maven-plugin) with the report and the README as arguments.
+ */
+public final class UntriagedSurvivors {
+  private UntriagedSurvivors() {}
+
+  /**
+   * Checks {@code args[0]} (mutations.xml) against the table in {@code args[1]} (README.md).
+   *
+   * @throws IllegalStateException listing every untriaged survivor
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: UntriagedSurvivors <mutations.xml> <README.md>");
+    }
+    Path report = Path.of(args[0]);
+    if (!Files.isRegularFile(report)) {
+      throw new IllegalStateException(report + " is missing: PIT did not run (mvn verify runs it)");
+    }
+    List<Mutant> mutants = Mutant.readAll(report);
+    List<TriageRow> table = TriageRow.readTable(Path.of(args[1]));
+    List<Mutant> untriaged = untriaged(mutants, table);
+    List<TriageRow> stale = stale(mutants, table);
+    long undetected = mutants.stream().filter(m -> !m.detected()).count();
+    System.out.print(PackageScores.table(mutants));
+    System.out.println("[mutation] " + mutants.size() + " mutants, " + undetected + " not detected, "
+        + (undetected - untriaged.size()) + " of them triaged in " + args[1]);
+    stale.forEach(r -> System.out.println("[mutation] stale row (no such survivor any more, remove it): " + r));
+    if (!untriaged.isEmpty()) {
+      StringBuilder rows = new StringBuilder();
+      untriaged.forEach(m -> rows.append('\n').append(m.asRow(TriageRow.TODO + ": why equivalent, or which test kills it")));
+      throw new IllegalStateException(untriaged.size() + " surviving mutant(s) not in the triage table of " + args[1]
+          + "; kill each with a test, or add its row with a reason (replace TODO):" + rows);
+    }
+  }
+
+  /** The mutants no test detected that no row triages, in report order. */
+  static List<Mutant> untriaged(List<Mutant> mutants, List<TriageRow> table) {
+    return mutants.stream().filter(m -> !m.detected())
+        .filter(m -> table.stream().noneMatch(row -> row.triages(m))).toList();
+  }
+
+  /** The rows that name no undetected mutant: their mutant is killed now, or the code moved. */
+  static List<TriageRow> stale(List<Mutant> mutants, List<TriageRow> table) {
+    return table.stream()
+        .filter(row -> mutants.stream().noneMatch(m -> !m.detected() && row.names(m))).toList();
+  }
+}
