@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Lincheck's model checker explores the interleavings of concurrent handle operations and checks
  * each run against the exactly-once model.
+ *
+ * <p>Runs in its own surefire execution ({@code lincheck}, a JVM of its own): Lincheck instruments
+ * the classes it loads, and in the JVM that already ran the rest of the suite the same check took
+ * over ten minutes instead of one.
  */
-class LinearizabilityTest {
+class LinearizabilityCheck {
 
   private static ModelCheckingOptions options() {
     return new ModelCheckingOptions()
