@@ -1,0 +1,43 @@
+package dev.arrowownership.concurrency;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.jetbrains.lincheck.LincheckAssertionError;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lincheck's model checker explores the interleavings of concurrent handle operations and checks
+ * each run against the exactly-once model.
+ *
+ * <p>Runs in its own surefire execution ({@code lincheck}, a JVM of its own): Lincheck instruments
+ * the classes it loads, and in the JVM that already ran the rest of the suite the same check took
+ * over ten minutes instead of one.
+ */
+class LinearizabilityCheck {
+
+  private static ModelCheckingOptions options() {
+    return new ModelCheckingOptions()
+        .threads(2)
+        .actorsPerThread(1)
+        .actorsBefore(1)
+        .actorsAfter(1)
+        .iterations(30)
+        .invocationsPerIteration(100)
+        .sequentialSpecification(ModelOperations.class);
+  }
+
+  /** The ownership core is linearizable against the exactly-once model and releases each batch once. */
+  @Test
+  void coreIsLinearizable() {
+    options().check(HandleOperations.Core.class);
+  }
+
+  /** The check-then-act variant is caught: some interleaving has no sequential explanation. */
+  @Test
+  void racyVariantIsCaught() {
+    assertThatThrownBy(() -> options().check(HandleOperations.Racy.class))
+        .isInstanceOf(LincheckAssertionError.class)
+        .hasMessageMatching("(?s).*(Invalid execution results|Validation function releasedExactlyOnce has failed).*");
+  }
+}
