@@ -62,6 +62,25 @@ class UntriagedSurvivorsTest {
         .hasMessageNotContaining("awaitOther");
   }
 
+  /** Not strict, the same survivor is reported with its row and the build goes on; strict, it fails. */
+  @Test
+  void warnsInsteadOfFailingWhenNotStrict() throws IOException {
+    String readme = readme(STATE_CELL_ROW).toString();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream previous = System.out;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      UntriagedSurvivors.main(new String[] {report().toString(), readme, "false"});
+    } finally {
+      System.setOut(previous);
+    }
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("[mutation] WARNING (not strict")
+        .contains("| `Violation` | `toString` | 20 | EmptyObjectReturnValsMutator | TODO:");
+    assertThatThrownBy(() -> UntriagedSurvivors.main(new String[] {report().toString(), readme, "true"}))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("1 surviving mutant(s)");
+  }
+
   /** A row whose reason is still TODO, or whose line or mutator differs, triages nothing. */
   @Test
   void rowsMustMatchExactlyAndGiveAReason() throws IOException {
