@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,6 +33,7 @@ class LeakRaceTest {
 
   /** Explicit close and Cleanable.clean() of an action calling core.close() release once; the cleaner reports iff it closed. */
   @Test
+  @Tag("race") // which side wins varies run to run: kept out of PIT, whose verdicts must repeat
   void explicitCloseRacingTheCleanerReleasesOnce() throws Exception {
     int explicitLost = 0;
     for (int round = 0; round < ROUNDS; round++) {

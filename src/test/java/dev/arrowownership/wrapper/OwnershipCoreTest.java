@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The pure-Java ownership rules, without Arrow. */
@@ -120,6 +121,7 @@ class OwnershipCoreTest {
 
   /** Two threads moving the same content out: exactly one gets it, and it is released once. */
   @Test
+  @Tag("race") // which thread wins varies run to run: kept out of PIT, whose verdicts must repeat
   void racingMovesHandOutTheContentOnce() throws InterruptedException {
     for (int round = 0; round < 2_000; round++) {
       long token = 100 + round;
