@@ -1,5 +1,11 @@
 package dev.arrowownership.kit;
 
+import static dev.arrowownership.cdata.StreamField.GET_LAST_ERROR;
+import static dev.arrowownership.cdata.StreamField.GET_NEXT;
+import static dev.arrowownership.cdata.StreamField.GET_SCHEMA;
+import static dev.arrowownership.cdata.StreamField.PRIVATE_DATA;
+import static dev.arrowownership.cdata.StreamField.RELEASE;
+
 import com.sun.jna.Pointer;
 import dev.arrowownership.cdata.NativeCallbacks;
 import dev.arrowownership.cdata.StructKind;
@@ -16,23 +22,14 @@ import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
  * An {@code ArrowArrayStream} the kit implements itself (JNA callbacks), yielding generated batches:
  * every schema and array it hands out is tracked by the ledger, and its own {@code release} calls
  * are counted. {@code private_data} is a token, so the stream may be moved.
- *
- * <pre>
- * struct ArrowArrayStream { get_schema 0; get_next 8; get_last_error 16; release 24; private_data 32 } // 40 bytes
- * </pre>
+ * The layout is {@link dev.arrowownership.cdata.StreamField}'s.
  */
 final class KitStream implements AutoCloseable {
-  private static final int GET_SCHEMA = 0;
-  private static final int GET_NEXT = 8;
-  private static final int GET_LAST_ERROR = 16;
-  private static final int RELEASE = 24;
-  private static final int PRIVATE_DATA = 32;
   private static final int EIO = 5;
   private static final Map<Long, KitStream> STREAMS = new ConcurrentHashMap<>();
   private static final AtomicLong TOKENS = new AtomicLong(0x5EA0_0000_0000_0000L);
@@ -46,7 +43,7 @@ final class KitStream implements AutoCloseable {
     if (stream != null) {
       stream.releaseCalls.incrementAndGet();
     }
-    MemoryUtil.putLong(Pointer.nativeValue(s) + RELEASE, 0);
+    RELEASE.set(Pointer.nativeValue(s), 0);
   };
 
   private final BufferAllocator allocator;
@@ -66,11 +63,11 @@ final class KitStream implements AutoCloseable {
     this.struct = ArrowArrayStream.allocateNew(allocator);
     long address = struct.memoryAddress();
     STREAMS.put(token, this);
-    MemoryUtil.putLong(address + GET_SCHEMA, NativeCallbacks.pointerOf(GET_SCHEMA_FN));
-    MemoryUtil.putLong(address + GET_NEXT, NativeCallbacks.pointerOf(GET_NEXT_FN));
-    MemoryUtil.putLong(address + GET_LAST_ERROR, NativeCallbacks.pointerOf(GET_LAST_ERROR_FN));
-    MemoryUtil.putLong(address + PRIVATE_DATA, token);
-    MemoryUtil.putLong(address + RELEASE, NativeCallbacks.pointerOf(RELEASE_FN));
+    GET_SCHEMA.set(address, NativeCallbacks.pointerOf(GET_SCHEMA_FN));
+    GET_NEXT.set(address, NativeCallbacks.pointerOf(GET_NEXT_FN));
+    GET_LAST_ERROR.set(address, NativeCallbacks.pointerOf(GET_LAST_ERROR_FN));
+    PRIVATE_DATA.set(address, token);
+    RELEASE.set(address, NativeCallbacks.pointerOf(RELEASE_FN));
   }
 
   long address() {
@@ -132,6 +129,6 @@ final class KitStream implements AutoCloseable {
 
   /** The stream whose token is in {@code stream}'s private_data, or null. */
   private static KitStream of(Pointer stream) {
-    return STREAMS.get(MemoryUtil.getLong(Pointer.nativeValue(stream) + PRIVATE_DATA));
+    return STREAMS.get(PRIVATE_DATA.get(Pointer.nativeValue(stream)));
   }
 }

@@ -1,5 +1,11 @@
 package dev.arrowownership.conformance;
 
+import static dev.arrowownership.cdata.StreamField.GET_LAST_ERROR;
+import static dev.arrowownership.cdata.StreamField.GET_NEXT;
+import static dev.arrowownership.cdata.StreamField.GET_SCHEMA;
+import static dev.arrowownership.cdata.StreamField.PRIVATE_DATA;
+import static dev.arrowownership.cdata.StreamField.RELEASE;
+
 import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
@@ -11,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
  * Interposes on a live {@code ArrowArrayStream}, whoever produced it: {@code get_schema} and {@code
@@ -21,11 +26,6 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * <p>Entries are keyed by the producer's {@code private_data}, which a move (bitwise copy) keeps.
  */
 final class StreamInterposer {
-  private static final int GET_SCHEMA = 0;
-  private static final int GET_NEXT = 8;
-  private static final int GET_LAST_ERROR = 16;
-  private static final int RELEASE = 24;
-  private static final int PRIVATE_DATA = 32;
 
   private static final Map<Long, TrackedStream> STREAMS = new ConcurrentHashMap<>();
   /** Failures inside the callbacks, which cannot throw into C; a test asserts this stays empty. */
@@ -54,26 +54,26 @@ final class StreamInterposer {
    * @throws IllegalStateException if the stream is released or has no {@code private_data}
    */
   static TrackedStream install(ReleaseLedger ledger, long address, String label) {
-    long release = MemoryUtil.getLong(address + RELEASE);
-    long privateData = MemoryUtil.getLong(address + PRIVATE_DATA);
+    long release = RELEASE.get(address);
+    long privateData = PRIVATE_DATA.get(address);
     if (release == 0 || privateData == 0) {
       throw new IllegalStateException(label + ": the stream at 0x" + Long.toHexString(address)
           + " is released or has no private_data (release=0x" + Long.toHexString(release) + ")");
     }
-    TrackedStream stream = new TrackedStream(ledger, label, MemoryUtil.getLong(address + GET_SCHEMA),
-        MemoryUtil.getLong(address + GET_NEXT), MemoryUtil.getLong(address + GET_LAST_ERROR), release);
+    TrackedStream stream = new TrackedStream(ledger, label, GET_SCHEMA.get(address),
+        GET_NEXT.get(address), GET_LAST_ERROR.get(address), release);
     STREAMS.put(privateData, stream);
-    MemoryUtil.putLong(address + GET_SCHEMA, NativeCallbacks.pointerOf(SCHEMA_CALLBACK));
-    MemoryUtil.putLong(address + GET_NEXT, NativeCallbacks.pointerOf(NEXT_CALLBACK));
-    MemoryUtil.putLong(address + GET_LAST_ERROR, NativeCallbacks.pointerOf(ERROR_CALLBACK));
-    MemoryUtil.putLong(address + RELEASE, NativeCallbacks.pointerOf(RELEASE_CALLBACK));
+    GET_SCHEMA.set(address, NativeCallbacks.pointerOf(SCHEMA_CALLBACK));
+    GET_NEXT.set(address, NativeCallbacks.pointerOf(NEXT_CALLBACK));
+    GET_LAST_ERROR.set(address, NativeCallbacks.pointerOf(ERROR_CALLBACK));
+    RELEASE.set(address, NativeCallbacks.pointerOf(RELEASE_CALLBACK));
     return stream;
   }
 
   private static int forward(Pointer stream, Pointer out, StructKind kind) {
     // Exceptions cannot cross into C: a failure is recorded and reported as EIO.
     try {
-      TrackedStream tracked = STREAMS.get(MemoryUtil.getLong(Pointer.nativeValue(stream) + PRIVATE_DATA));
+      TrackedStream tracked = STREAMS.get(PRIVATE_DATA.get(Pointer.nativeValue(stream)));
       if (kind == StructKind.ARRAY && tracked.injectsFailureNow()) {
         return EIO;
       }
@@ -92,7 +92,7 @@ final class StreamInterposer {
 
   private static Pointer lastError(Pointer stream) {
     try {
-      TrackedStream tracked = STREAMS.get(MemoryUtil.getLong(Pointer.nativeValue(stream) + PRIVATE_DATA));
+      TrackedStream tracked = STREAMS.get(PRIVATE_DATA.get(Pointer.nativeValue(stream)));
       if (tracked.injectedFailure()) {
         return INJECTED_ERROR_TEXT;
       }
@@ -107,17 +107,17 @@ final class StreamInterposer {
   private static void onRelease(Pointer stream) {
     try {
       long address = Pointer.nativeValue(stream);
-      TrackedStream tracked = STREAMS.get(MemoryUtil.getLong(address + PRIVATE_DATA));
+      TrackedStream tracked = STREAMS.get(PRIVATE_DATA.get(address));
       if (tracked.releaseCall() > 1) {
-        MemoryUtil.putLong(address + RELEASE, 0); // a stale copy: refuse to free twice
+        RELEASE.set(address, 0); // a stale copy: refuse to free twice
         return;
       }
-      MemoryUtil.putLong(address + RELEASE, tracked.release);
+      RELEASE.set(address, tracked.release);
       Function.getFunction(new Pointer(tracked.release)).invoke(new Object[] {stream});
-      boolean nulled = MemoryUtil.getLong(address + RELEASE) == 0;
+      boolean nulled = RELEASE.get(address) == 0;
       tracked.releaseNulled(nulled);
       if (!nulled) {
-        MemoryUtil.putLong(address + RELEASE, 0); // recorded; now released, as the spec has it
+        RELEASE.set(address, 0); // recorded; now released, as the spec has it
       }
     } catch (Throwable t) {
       CALLBACK_FAILURES.add("stream release interposer failed: " + t);
