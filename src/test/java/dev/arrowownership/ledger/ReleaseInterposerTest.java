@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Function;
 import com.sun.jna.Pointer;
+import dev.arrowownership.cdata.NativeCallbacks;
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.support.CountingProducer;
+import java.lang.ref.Reference;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +49,29 @@ class ReleaseInterposerTest {
     ledger.track(StructKind.ARRAY, array.memoryAddress(), "a");
     copy.save(array.snapshot());
     return id;
+  }
+
+  /**
+   * The producer's release is called with its struct exactly as it made it (its own release and
+   * private_data back in place), as if no ledger stood between: a producer may check either.
+   */
+  @Test
+  void theProducerSeesItsOwnStruct() {
+    AtomicReference<byte[]> seen = new AtomicReference<>();
+    NativeCallbacks.Release release = struct -> {
+      long address = Pointer.nativeValue(struct);
+      seen.set(StructKind.ARRAY.read(address));
+      StructKind.ARRAY.setRelease(address, 0);
+    };
+    StructKind.ARRAY.setPrivateData(array.memoryAddress(), 99);
+    StructKind.ARRAY.setRelease(array.memoryAddress(), NativeCallbacks.pointerOf(release));
+    byte[] made = StructKind.ARRAY.read(array.memoryAddress());
+    ledger.track(StructKind.ARRAY, array.memoryAddress(), "a");
+
+    callRelease(array.memoryAddress());
+
+    assertThat(seen.get()).isEqualTo(made);
+    Reference.reachabilityFence(release); // C held only its pointer
   }
 
   /** A refused second call must still leave release NULL, since the consumer will not. */
