@@ -200,7 +200,20 @@ public final class ExactlyOnceModel {
    * @throws IllegalStateException naming the first broken invariant
    */
   public void checkInvariants() {
-    int[] owners = new int[resourceCount()];
+    checkInvariants(handles, handleContent, frameContent, releaseCounts);
+  }
+
+  /**
+   * The invariants over the bookkeeping itself, apart from the operations that keep them, so that
+   * the check can be tested on states no sequence of operations reaches.
+   *
+   * @param handleContent per handle, the batch it owns or -1
+   * @param frameContent the batches the frame owns
+   * @param releaseCounts per batch, the release counts of its parts in {@link Part} order
+   */
+  static void checkInvariants(List<HandleStatus> handles, List<Integer> handleContent, List<Integer> frameContent,
+      List<int[]> releaseCounts) {
+    int[] owners = new int[releaseCounts.size()];
     for (int h = 0; h < handles.size(); h++) {
       int content = handleContent.get(h);
       if ((handles.get(h) == HandleStatus.OWNING) != (content != NONE)) {
@@ -212,8 +225,8 @@ public final class ExactlyOnceModel {
     }
     frameContent.forEach(r -> owners[r]++);
     for (int r = 0; r < owners.length; r++) {
-      int array = releaseCount(r, Part.ARRAY);
-      int schema = releaseCount(r, Part.SCHEMA);
+      int array = releaseCounts.get(r)[Part.ARRAY.ordinal()];
+      int schema = releaseCounts.get(r)[Part.SCHEMA.ordinal()];
       if (array > 1 || schema > 1) {
         throw new IllegalStateException("r" + r + " released more than once");
       }

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.support.CountingProducer;
+import java.util.List;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowSchema;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -138,5 +141,82 @@ class ReleaseLedgerTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NULL ARRAY struct address");
       array.release();
     }
+  }
+
+  /** Reports list what was tracked, in order, and the events after a mark, for per-step checks. */
+  @Test
+  void trackedAndEventsSinceAMark() {
+    try (ArrowArray a = ArrowArray.allocateNew(allocator); ArrowArray b = ArrowArray.allocateNew(allocator)) {
+      TrackedStruct first = fillAndTrack(a, "a");
+      TrackedStruct second = fillAndTrack(b, "b");
+      assertThat(ledger.tracked()).containsExactly(first, second);
+
+      a.release();
+      int mark = ledger.eventCount();
+      b.release();
+
+      assertThat(mark).isEqualTo(1);
+      assertThat(ledger.eventCount()).isEqualTo(2);
+      assertThat(ledger.eventsSince(mark)).extracting(ReleaseEvent::struct).containsExactly(second);
+    }
+  }
+
+  /** Before its release a struct has no image after release. */
+  @Test
+  void noImageBeforeTheRelease() {
+    try (ArrowArray array = ArrowArray.allocateNew(allocator)) {
+      TrackedStruct tracked = fillAndTrack(array, "a");
+      assertThat(ledger.imageAfterRelease(tracked, array.memoryAddress())).isEmpty();
+      array.release();
+    }
+  }
+
+  /** Asking a ledger about another ledger's struct is a caller error with a message, not a silent answer. */
+  @Test
+  void anotherLedgersStructIsRejected() {
+    try (ReleaseLedger other = new ReleaseLedger(); ArrowArray array = ArrowArray.allocateNew(allocator)) {
+      producer.fill(array.memoryAddress());
+      TrackedStruct foreign = other.track(StructKind.ARRAY, array.memoryAddress(), "f");
+      assertThatThrownBy(() -> ledger.releaseCount(foreign))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage(foreign + " is not tracked by this ledger");
+      array.release();
+    }
+  }
+
+  /**
+   * A tree whose producer already released one child and the dictionary (release == NULL): those
+   * are skipped, not rejected as released, and the live child is tracked under the parent.
+   */
+  @Test
+  void releasedChildrenAndDictionaryAreSkipped() {
+    try (ArrowArray parent = ArrowArray.allocateNew(allocator); ArrowArray live = ArrowArray.allocateNew(allocator);
+        ArrowArray released = ArrowArray.allocateNew(allocator); ArrowBuf children = allocator.buffer(16)) {
+      fillLeaf(parent);
+      fillLeaf(live);
+      children.setLong(0, released.memoryAddress());
+      children.setLong(8, live.memoryAddress());
+      MemoryUtil.putLong(parent.memoryAddress() + 32, 2); // n_children
+      MemoryUtil.putLong(parent.memoryAddress() + 48, children.memoryAddress()); // children
+      MemoryUtil.putLong(parent.memoryAddress() + 56, released.memoryAddress()); // dictionary
+
+      List<TrackedStruct> tree = ledger.trackTree(StructKind.ARRAY, parent.memoryAddress(), "p");
+
+      assertThat(tree).extracting(TrackedStruct::label).containsExactly("p", "p.children[1]");
+      assertThat(ledger.parentOf(tree.get(1))).contains(tree.get(0));
+      parent.release();
+      live.release(); // the counting producer's release does not release children
+      ledger.verifyExactlyOnce();
+    }
+  }
+
+  /** A struct with no children and no dictionary (allocateNew leaves those fields unset). */
+  private void fillLeaf(ArrowArray array) {
+    MemoryUtil.setMemory(array.memoryAddress(), StructKind.ARRAY.size(), (byte) 0);
+    producer.fill(array.memoryAddress());
+  }
+
+  private TrackedStruct fillAndTrack(ArrowArray array, String label) {
+    producer.fill(array.memoryAddress());
+    return ledger.track(StructKind.ARRAY, array.memoryAddress(), label);
   }
 }
