@@ -11,14 +11,15 @@ public final class LeakTracker {
   public static final LeakTracker NONE = new LeakTracker(null);
 
   private final Cleaner.Cleanable cleanable;
+  private volatile boolean retired;
 
   LeakTracker(Cleaner.Cleanable cleanable) {
     this.cleanable = cleanable;
   }
 
-  /** True if and only if this tracker watches a handle. */
+  /** True if and only if this tracker watches a handle: from registration until {@link #close()}. */
   public boolean isTracking() {
-    return cleanable != null;
+    return cleanable != null && !retired;
   }
 
   /**
@@ -27,6 +28,7 @@ public final class LeakTracker {
    */
   public void close() {
     if (cleanable != null) {
+      retired = true;
       cleanable.clean();
     }
   }

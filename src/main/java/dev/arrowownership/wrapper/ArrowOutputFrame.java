@@ -126,6 +126,11 @@ public final class ArrowOutputFrame implements AutoCloseable {
     Reference.reachabilityFence(this);
   }
 
+  /** The leak net's registration; package-private, for tests that check close() retires it. */
+  LeakTracker leakTracker() {
+    return leak;
+  }
+
   /** The close shared by {@link #close()} and the leak net; static, so it cannot capture the frame. */
   private static java.util.function.BooleanSupplier closer(
       StateCell<FrameState> cell, List<RecordBatchData> batches) {

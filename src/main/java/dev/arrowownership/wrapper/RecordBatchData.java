@@ -208,6 +208,11 @@ public final class RecordBatchData implements AutoCloseable {
     return closed;
   }
 
+  /** The leak net's registration; package-private, for tests that check close() retires it. */
+  LeakTracker leakTracker() {
+    return leak;
+  }
+
   /** Same as {@link #closeHandle()}. */
   @Override
   public void close() {

@@ -2,12 +2,16 @@ package dev.arrowownership.wrapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.arrowownership.kit.FaultInjector;
 import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.leak.LeakDetector;
+import dev.arrowownership.leak.LeakLevel;
 import dev.arrowownership.ledger.TrackedBatch;
 import dev.arrowownership.support.ArrowFixture;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -113,7 +117,7 @@ class ArrowOutputFrameTest {
   @Test
   void readTakesEveryBatchOfAReader() throws IOException {
     try (GeneratedBatch source = GeneratedBatch.create(arrow.allocator, 20, 9);
-        ArrowReader reader = new RepeatingReader(arrow.allocator, source.root(), 4);
+        ArrowReader reader = new RepeatingReader(arrow.allocator, source.root(), 4, -1, null);
         ArrowOutputFrame read = ArrowOutputFrame.read(arrow.allocator, "read", reader)) {
       assertThat(read.batchCount()).isEqualTo(4);
       List<RecordBatchData> batches = read.extractRecordBatches();
@@ -122,21 +126,99 @@ class ArrowOutputFrameTest {
     }
   }
 
-  /** An ArrowReader that yields the same root {@code times} times, without dictionaries. */
+  /** A reader failing part way: read() closes the batches it already read, then rethrows (an IOException unchecked). */
+  @Test
+  void readReleasesWhatItReadWhenTheReaderFails() throws IOException {
+    assertThat(readFailingAtSecondBatch(() -> {
+      throw new IOException("disk gone");
+    })).isInstanceOf(UncheckedIOException.class).hasRootCauseMessage("disk gone");
+    assertThat(readFailingAtSecondBatch(() -> {
+      throw new IllegalStateException("corrupt batch");
+    })).isInstanceOf(IllegalStateException.class).hasMessage("corrupt batch");
+  }
+
+  /** Reads a reader that fails at its second batch into a fresh allocator; returns what read() threw. */
+  private Throwable readFailingAtSecondBatch(Failure failure) throws IOException {
+    try (GeneratedBatch source = GeneratedBatch.create(arrow.allocator, 5, 3);
+        ArrowReader reader = new RepeatingReader(arrow.allocator, source.root(), 3, 1, failure);
+        BufferAllocator readAllocator = arrow.allocator.newChildAllocator("read", 0, Long.MAX_VALUE)) {
+      Throwable thrown = catchThrowable(() -> ArrowOutputFrame.read(readAllocator, "failing", reader));
+      assertThat(readAllocator.getAllocatedMemory()).as("the first batch's handle was closed").isZero();
+      return thrown;
+    }
+  }
+
+  /** of() with a closed source throws, and the sources before it get back what was already moved. */
+  @Test
+  void ofWithAClosedSourceGivesBackWhatItMoved() {
+    RecordBatchData open = RecordBatchData.allocate(arrow.allocator, "open");
+    TrackedBatch batch = arrow.populate(open, 4, 7);
+    RecordBatchData closed = RecordBatchData.allocate(arrow.allocator, "closed");
+    closed.close();
+
+    assertThatThrownBy(() -> ArrowOutputFrame.of(frameAllocator, "partial", List.of(open, closed)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed is CLOSED");
+
+    assertThat(open.rowCount()).isEqualTo(4);
+    assertThat(arrow.releases(batch)).containsExactly(0, 0);
+    open.close();
+    assertThat(arrow.releases(batch)).containsExactly(1, 1);
+  }
+
+  /** toString names the frame, its state and its batch count. */
+  @Test
+  void toStringShowsNameStateAndBatchCount() {
+    assertThat(frame).hasToString("ArrowOutputFrame[frame, OPEN, 3 batches]");
+    frame.close();
+    assertThat(frame).hasToString("ArrowOutputFrame[frame, CLOSED, 3 batches]");
+  }
+
+  /** close() retires the leak net's registration at once instead of leaving it to the Cleaner. */
+  @Test
+  void closeRetiresTheLeakRegistration() {
+    LeakLevel level = LeakDetector.setLevel(LeakLevel.SIMPLE); // tracked whatever level an earlier test left
+    try {
+      ArrowOutputFrame empty = ArrowOutputFrame.of(frameAllocator, "empty", List.of());
+      assertThat(empty.leakTracker().isTracking()).isTrue();
+      empty.close();
+      assertThat(empty.leakTracker().isTracking()).isFalse();
+    } finally {
+      LeakDetector.setLevel(level);
+    }
+  }
+
+  /** A reader failure, thrown instead of loading one batch. */
+  @FunctionalInterface
+  private interface Failure {
+    void raise() throws IOException;
+  }
+
+  /**
+   * An ArrowReader that yields the same root {@code times} times, without dictionaries; if {@code
+   * failAt} is a batch index, loading that batch raises {@code failure} instead.
+   */
   private static final class RepeatingReader extends ArrowReader {
     private final VectorSchemaRoot source;
+    private final int failAt;
+    private final Failure failure;
     private int left;
+    private int loaded;
 
-    RepeatingReader(BufferAllocator allocator, VectorSchemaRoot source, int times) {
+    RepeatingReader(BufferAllocator allocator, VectorSchemaRoot source, int times, int failAt, Failure failure) {
       super(allocator);
       this.source = source;
       this.left = times;
+      this.failAt = failAt;
+      this.failure = failure;
     }
 
     @Override
     public boolean loadNextBatch() throws IOException {
       if (left-- == 0) {
         return false;
+      }
+      if (loaded++ == failAt) {
+        failure.raise();
       }
       VectorSchemaRoot root = getVectorSchemaRoot();
       root.clear();

@@ -67,6 +67,29 @@ class OwnershipCoreTest {
     assertThat(next.state()).isEqualTo(HandleState.EMPTY);
   }
 
+  /**
+   * A target that became owned between moveAssign's unlocked look and its claim (another thread's
+   * fill, in real life) is re-checked under the claim: moveAssign backs off, takes a spare and
+   * releases that content instead of overwriting it. Filling the payload behind the core's back
+   * leaves the state EMPTY while the payload owns, which is that moment, without a second thread.
+   */
+  @Test
+  void targetOwnedAfterTheUnlockedCheckRetriesWithASpare() {
+    TokenPayload payload = new TokenPayload(releases);
+    OwnershipCore<TokenPayload> target = new OwnershipCore<>("t", payload);
+    payload.fill(12);
+    OwnershipCore<TokenPayload> source = core("s", 13);
+    AtomicInteger spares = new AtomicInteger();
+    target.moveAssign(source, () -> {
+      spares.incrementAndGet();
+      return new TokenPayload(releases);
+    });
+    assertThat(spares).hasValue(1);
+    assertThat(releasesOf(12)).isEqualTo(1);
+    assertThat(target.read("token", TokenPayload::token)).isEqualTo(13);
+    assertThat(source.state()).isEqualTo(HandleState.EMPTY);
+  }
+
   /** If the spare cannot be allocated, neither core changes and nothing is released. */
   @Test
   void spareAllocationFailureChangesNothing() {
@@ -98,6 +121,7 @@ class OwnershipCoreTest {
     assertThatThrownBy(() -> core.consume("import", p -> p))
         .isInstanceOf(IllegalStateException.class).hasMessage("c is EMPTY: cannot import, it owns nothing");
     core.fill(p -> p.fill(6));
+    assertThat(core.consume("peek", TokenPayload::token)).isEqualTo(6L);
     core.consume("import", p -> {
       p.release();
       return null;

@@ -2,10 +2,17 @@ package dev.arrowownership.wrapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.ledger.TrackedBatch;
+import dev.arrowownership.ledger.TrackedStruct;
 import dev.arrowownership.support.ArrowFixture;
+import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +73,81 @@ class RecordBatchDataMisuseTest {
     }
   }
 
+  /** A producer that fills one struct only is reported naming the other; what it did fill stays owned and close releases it. */
+  @Test
+  void producerThatFillsOneStructIsReported() {
+    assertHalfFillReported(StructKind.ARRAY, "ArrowSchema");
+    assertHalfFillReported(StructKind.SCHEMA, "ArrowArray");
+  }
+
+  private void assertHalfFillReported(StructKind filled, String reportedReleased) {
+    RecordBatchData handle = RecordBatchData.allocate(arrow.allocator, "h");
+    HalfFill half = fillOnly(handle, filled);
+    assertThat(half.failure())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("h: the producer left the " + reportedReleased + " released (release == NULL)");
+    assertThat(handle.state()).isEqualTo(HandleState.OWNED);
+    handle.close();
+    assertThat(arrow.ledger.releaseCount(half.struct())).isEqualTo(1);
+  }
+
+  /** A half-filled handle cannot be imported: the import is refused and the one struct it owned is released once. */
+  @Test
+  void importOfAHalfFilledHandleIsRefusedAndReleasesIt() {
+    assertHalfFilledImportRefused(StructKind.ARRAY);
+    assertHalfFilledImportRefused(StructKind.SCHEMA);
+  }
+
+  private void assertHalfFilledImportRefused(StructKind filled) {
+    try (RecordBatchData handle = RecordBatchData.allocate(arrow.allocator, "h")) {
+      HalfFill half = fillOnly(handle, filled); // its failure: see producerThatFillsOneStructIsReported
+      assertThatThrownBy(() -> handle.importBatch(arrow.allocator))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("h is EMPTY: cannot importBatch, it owns no complete batch");
+      assertThat(arrow.ledger.releaseCount(half.struct())).isEqualTo(1);
+      assertThat(handle.state()).isEqualTo(HandleState.EMPTY);
+    }
+  }
+
+  /** The payload refuses a move target that still owns a struct (here only its schema): overwriting it would leak. */
+  @Test
+  void payloadRefusesAnOwningMoveTarget() {
+    CDataPayload source = CDataPayload.allocate(arrow.allocator);
+    CDataPayload target = CDataPayload.allocate(arrow.allocator);
+    try {
+      Data.exportField(arrow.allocator, Field.nullable("x", new ArrowType.Int(32, true)), null, target.schema);
+      assertThatThrownBy(() -> source.moveTo(target))
+          .isInstanceOf(IllegalStateException.class).hasMessage("move target still owns content");
+      assertThat(target.schemaOwned()).isTrue();
+    } finally {
+      target.release();
+      target.free();
+      source.free();
+    }
+  }
+
+  /** The one struct a half-filling producer filled, and what populate threw. */
+  private record HalfFill(TrackedStruct struct, Throwable failure) {}
+
+  /** Populates {@code handle} with a producer that exports a small int column into the {@code kind} struct only. */
+  private HalfFill fillOnly(RecordBatchData handle, StructKind kind) {
+    TrackedStruct[] filled = new TrackedStruct[1];
+    Throwable failure = catchThrowable(() -> handle.populate((array, schema) -> {
+      try (IntVector column = new IntVector("x", arrow.allocator)) {
+        column.allocateNew(3);
+        column.setValueCount(3);
+        if (kind == StructKind.ARRAY) {
+          Data.exportVector(arrow.allocator, column, null, array);
+        } else {
+          Data.exportField(arrow.allocator, column.getField(), null, schema);
+        }
+      }
+      long address = kind == StructKind.ARRAY ? array.memoryAddress() : schema.memoryAddress();
+      filled[0] = arrow.ledger.track(kind, address, "half");
+    }));
+    return new HalfFill(filled[0], failure);
+  }
+
   /** A producer that throws after filling leaves its content owned by the handle, so close releases it. */
   @Test
   void producerFailureAfterFillingLeavesTheContentOwned() {
@@ -117,6 +199,10 @@ class RecordBatchDataMisuseTest {
       assertThatThrownBy(() -> handle.populate((a, s) -> handle.close()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("h is BUSY: cannot close from inside its own operation");
+      // isOwned() answers false only for a closed handle; a busy one is a re-entrant call like any other
+      assertThatThrownBy(() -> handle.populate((a, s) -> handle.isOwned()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("h is BUSY: cannot isOwned from inside its own operation");
       assertThat(handle.state()).isEqualTo(HandleState.EMPTY);
     }
   }

@@ -4,9 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.leak.LeakDetector;
+import dev.arrowownership.leak.LeakLevel;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.TrackedBatch;
 import dev.arrowownership.support.ArrowFixture;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ViewVarBinaryVector;
+import org.apache.arrow.vector.ViewVarCharVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -136,5 +146,62 @@ class RecordBatchDataTest {
     RecordBatchData handle = RecordBatchData.allocate(arrow.allocator, "h");
     assertThat(handle.closeHandle()).isTrue();
     assertThat(handle.closeHandle()).isFalse();
+  }
+
+  /** closeHandle() retires the leak net's registration at once instead of leaving it to the Cleaner. */
+  @Test
+  void closeRetiresTheLeakRegistration() {
+    LeakLevel level = LeakDetector.setLevel(LeakLevel.SIMPLE); // tracked whatever level an earlier test left
+    try {
+      RecordBatchData handle = RecordBatchData.allocate(arrow.allocator, "h");
+      assertThat(handle.leakTracker().isTracking()).isTrue();
+      handle.close();
+      assertThat(handle.leakTracker().isTracking()).isFalse();
+    } finally {
+      LeakDetector.setLevel(level);
+    }
+  }
+
+  /**
+   * View columns (Utf8View, BinaryView) carry variadic data buffers after their fixed ones: the
+   * export must load them with the column, or every column after it reads the wrong buffers.
+   */
+  @Test
+  void viewColumnsSurviveTheRoundTrip() {
+    try (VectorSchemaRoot root = viewColumns(arrow.allocator, 40);
+        RecordBatchData handle = RecordBatchData.allocate(arrow.allocator, "views")) {
+      handle.populate(root, null);
+      try (ImportedBatch imported = handle.importBatch(arrow.allocator)) {
+        assertThat(cells(imported.root())).isEqualTo(cells(root)).hasSize(3 * 40);
+      }
+    }
+  }
+
+  /** Every cell as "column[row]=value", binary values as UTF-8 text (contentToTSVString prints byte[] identities). */
+  private static List<String> cells(VectorSchemaRoot root) {
+    return root.getFieldVectors().stream()
+        .flatMap(column -> IntStream.range(0, root.getRowCount()).mapToObj(row -> {
+          Object value = column.getObject(row);
+          return column.getName() + "[" + row + "]="
+              + (value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value);
+        }))
+        .toList();
+  }
+
+  /** A text view, a binary view and an int column after them; values over 12 bytes live in data buffers. */
+  private static VectorSchemaRoot viewColumns(BufferAllocator allocator, int rows) {
+    ViewVarCharVector text = new ViewVarCharVector("text", allocator);
+    ViewVarBinaryVector bytes = new ViewVarBinaryVector("bytes", allocator);
+    IntVector after = new IntVector("after", allocator);
+    VectorSchemaRoot root = new VectorSchemaRoot(List.of(text, bytes, after));
+    root.allocateNew();
+    for (int i = 0; i < rows; i++) {
+      String value = i % 3 == 0 ? "r" + i : "row " + i + " is longer than twelve bytes";
+      text.setSafe(i, value.getBytes(StandardCharsets.UTF_8));
+      bytes.setSafe(i, ("bytes of " + value).getBytes(StandardCharsets.UTF_8));
+      after.setSafe(i, 3 * i);
+    }
+    root.setRowCount(rows);
+    return root;
   }
 }
