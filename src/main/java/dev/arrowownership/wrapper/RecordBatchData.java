@@ -143,7 +143,7 @@ public final class RecordBatchData implements AutoCloseable {
       return taken.core.read("importBatch", p -> {
         if (!p.arrayOwned() || !p.schemaOwned()) {
           throw new IllegalStateException(
-              name() + " is EMPTY: cannot importBatch, it owns no complete batch");
+              name() + " " + incomplete(p) + ": cannot importBatch, it owns no complete batch");
         }
         CDataDictionaryProvider dictionaries = new CDataDictionaryProvider();
         try {
@@ -235,6 +235,14 @@ public final class RecordBatchData implements AutoCloseable {
       throw new IllegalStateException(core + ": cannot importBatch into allocator " + target.getName()
           + ", it is closed; the batch stays in the handle", closed);
     }
+  }
+
+  /** What an import found instead of a complete batch; a half batch is released with the handle taken. */
+  private static String incomplete(CDataPayload p) {
+    if (p.arrayOwned()) {
+      return "held only its ArrowArray (released now)";
+    }
+    return p.schemaOwned() ? "held only its ArrowSchema (released now)" : "is EMPTY";
   }
 
   /** A read of the payload; keeps this handle reachable, so the leak net cannot close it meanwhile. */

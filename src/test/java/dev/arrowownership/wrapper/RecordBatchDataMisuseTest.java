@@ -101,9 +101,10 @@ class RecordBatchDataMisuseTest {
   private void assertHalfFilledImportRefused(StructKind filled) {
     try (RecordBatchData handle = RecordBatchData.allocate(arrow.allocator, "h")) {
       HalfFill half = fillOnly(handle, filled); // its failure: see producerThatFillsOneStructIsReported
+      String held = filled == StructKind.ARRAY ? "ArrowArray" : "ArrowSchema";
       assertThatThrownBy(() -> handle.importBatch(arrow.allocator))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessage("h is EMPTY: cannot importBatch, it owns no complete batch");
+          .hasMessage("h held only its " + held + " (released now): cannot importBatch, it owns no complete batch");
       assertThat(arrow.ledger.releaseCount(half.struct())).isEqualTo(1);
       assertThat(handle.state()).isEqualTo(HandleState.EMPTY);
     }
