@@ -3,12 +3,15 @@ package dev.arrowownership.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.fixtures.ConsumerReleasesChildren;
+import dev.arrowownership.fixtures.ConsumerReleasesTwice;
 import dev.arrowownership.fixtures.ReadingConsumer;
 import dev.arrowownership.kit.RuleResult.Status;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowSchema;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,79 @@ class ConsumerRulesTest {
     });
     assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE)).contains(
         "consuming a valid batch failed: no fault: base releases [array, schema] = [1, 1], threw java.lang.IllegalArgumentException: bad batch.");
+    // It allocates nothing: its exception is not an injected fault, so no faulted run is counted.
+    assertThat(verdict.result(Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE).status()).isEqualTo(Status.NOT_APPLICABLE);
+  }
+
+  /** A consumer that drops the batch without releasing it fails with zero release counts. */
+  @Test
+  void consumerDroppingTheBatchShowsZeroReleases() {
+    Verdict verdict = ConformanceKit.checkConsumer("drops", (array, schema, allocator) -> () -> { });
+    assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE))
+        .contains("no fault: base releases [array, schema] = [0, 0].");
+  }
+
+  /** An injected fault the consumer swallows still counts as a failed allocation point. */
+  @Test
+  void swallowedFaultStillCountsAsAnAllocationPoint() {
+    Verdict verdict = ConformanceKit.checkConsumer("swallows", (array, schema, allocator) -> {
+      try {
+        allocator.buffer(8).close();
+      } catch (OutOfMemoryException ignored) {
+        // carries on without the buffer
+      }
+      releaseBoth(array, schema);
+      return () -> { };
+    });
+    assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE))
+        .isEqualTo("each of 1 allocation points failed in turn; released once every time");
+  }
+
+  /** Bytes held after a failed allocation break the on-failure rule even though both structs were released. */
+  @Test
+  void bytesHeldAfterAFailureAreCaught() {
+    Verdict verdict = ConformanceKit.checkConsumer("leaks-on-failure", (array, schema, allocator) -> {
+      ArrowBuf first = null;
+      try {
+        first = allocator.buffer(8);
+        allocator.buffer(8).close();
+      } catch (OutOfMemoryException e) {
+        releaseBoth(array, schema); // but `first` is never closed when the second allocation fails
+        throw e;
+      }
+      first.close();
+      releaseBoth(array, schema);
+      return () -> { };
+    });
+    assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE))
+        .contains("1 of 2 allocation points break it, first: allocation #1 failing: base releases [array, schema] = [1, 1], threw ")
+        .contains(", consumer holds ");
+  }
+
+  /** A child released only on the failure path is reported with the fault point of that run. */
+  @Test
+  void childReleaseOnTheFailurePathNamesTheFaultPoint() {
+    Verdict verdict = ConformanceKit.checkConsumer("children-on-failure", (array, schema, allocator) -> {
+      try {
+        allocator.buffer(8).close();
+      } catch (OutOfMemoryException e) {
+        long firstChild = MemoryUtil.getLong(ArrowArray.wrap(array).snapshot().children);
+        ArrowArray.wrap(firstChild).release(); // the bug: only the parent's release may do this
+        releaseBoth(array, schema);
+        throw e;
+      }
+      releaseBoth(array, schema);
+      return () -> { };
+    });
+    assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_NEVER_RELEASES_CHILDREN)).contains("(in the run with allocation #0 failing)");
+  }
+
+  /** Other violations (a double release) do not count as a child released by the consumer. */
+  @Test
+  void doubleReleaseIsNotAChildRelease() {
+    Verdict verdict = ConformanceKit.checkConsumer("twice", new ConsumerReleasesTwice());
+    assertThat(verdict.result(Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE).status()).isEqualTo(Status.FAILED);
+    assertThat(verdict.result(Rule.REQUIRED_CONSUMER_NEVER_RELEASES_CHILDREN).status()).isEqualTo(Status.PASSED);
   }
 
   /** Bytes the consumer's result leaves allocated fail exactly-once, with the count. */
