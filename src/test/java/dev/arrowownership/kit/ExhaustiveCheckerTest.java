@@ -80,7 +80,9 @@ class ExhaustiveCheckerTest {
   void reportTextAndDepthCompleted() {
     var level1 = new ExhaustiveReport.Level(1, 2, BigInteger.TWO, 3, 5);
     var level2 = new ExhaustiveReport.Level(2, 11, BigInteger.valueOf(11), 8, 9);
-    assertThat(new ExhaustiveReport("s", List.of(level1, level2), null, null, true)).hasToString(
+    ExhaustiveReport passed = new ExhaustiveReport("s", List.of(level1, level2), null, null, true);
+    passed.assertPassed(); // does not throw
+    assertThat(passed).hasToString(
         "s passed (closed: no new state at the last depth)\n"
             + "  depth 1: 2 sequences checked, 2 represented, 3 distinct states, 5 ms\n"
             + "  depth 2: 11 sequences checked, 11 represented, 8 distinct states, 9 ms")
