@@ -274,7 +274,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
         }
       }
       case FAULT -> {
-        if (thrown == null || !(thrown instanceof org.apache.arrow.memory.OutOfMemoryException)) {
+        if (!(thrown instanceof org.apache.arrow.memory.OutOfMemoryException)) { // null included
           throw failure(Rule.REQUIRED_WRAPPER_REJECTS_MISUSE, call, "expected the injected allocation failure to propagate, but "
               + (thrown == null ? "it returned" : "it threw " + thrown), thrown);
         }

@@ -52,12 +52,12 @@ final class StepGenerators {
     return Arbitraries.integers().between(0, machine.handleCount() - 1);
   }
 
-  private static boolean frameReplaceable(OwnershipMachine<?, ?> machine) {
+  static boolean frameReplaceable(OwnershipMachine<?, ?> machine) {
     FrameStatus status = machine.model().frameStatus();
     return status == FrameStatus.ABSENT || status == FrameStatus.CLOSED;
   }
 
-  private static int openHandles(OwnershipMachine<?, ?> machine) {
+  static int openHandles(OwnershipMachine<?, ?> machine) {
     int open = 0;
     for (int h = 0; h < machine.handleCount(); h++) {
       open += machine.model().status(h) == dev.arrowownership.model.ExactlyOnceModel.HandleStatus.CLOSED ? 0 : 1;
@@ -86,7 +86,7 @@ final class StepGenerators {
   }
 
   /** The call as it reads in a shrunk counterexample, with the new handle's name where one is made. */
-  private static String describe(Step step, OwnershipMachine<?, ?> machine) {
+  static String describe(Step step, OwnershipMachine<?, ?> machine) {
     return step instanceof Step.Allocate || step instanceof Step.MoveFrom
         ? "h" + machine.handleCount() + " = " + step
         : step.toString();
