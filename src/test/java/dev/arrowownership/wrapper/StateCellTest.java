@@ -23,6 +23,16 @@ class StateCellTest {
     assertGivesUp(c -> c.claim("fill"), "h is BUSY: cannot fill, another operation has held it for over 50 ms");
   }
 
+  /** Closing an idle cell leaves it closed: it reports CLOSED, and a second close finds nothing to close. */
+  @Test
+  void closeOfAnIdleCellLeavesItClosed() {
+    StateCell<HandleState> cell = cell(LIMIT_MILLIS);
+    cell.publish(HandleState.OWNED);
+    assertThat(cell.close()).isEqualTo(HandleState.OWNED);
+    assertThat(cell.get()).isEqualTo(HandleState.CLOSED);
+    assertThat(cell.close()).isNull();
+  }
+
   /** close() waits the same bounded time. */
   @Test
   void closeGivesUpOnAHolderThatNeverPublishes() throws Exception {
