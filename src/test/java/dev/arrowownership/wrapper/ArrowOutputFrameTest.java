@@ -165,6 +165,20 @@ class ArrowOutputFrameTest {
     assertThat(arrow.releases(batch)).containsExactly(1, 1);
   }
 
+  /** A null among the sources is refused before anything moves: the sources before it keep their batch. */
+  @Test
+  void ofWithANullSourceMovesNothing() {
+    RecordBatchData open = RecordBatchData.allocate(arrow.allocator, "open");
+    TrackedBatch batch = arrow.populate(open, 4, 7);
+
+    assertThatThrownBy(() -> ArrowOutputFrame.of(frameAllocator, "partial", java.util.Arrays.asList(open, null)))
+        .isInstanceOf(NullPointerException.class).hasMessage("source batch");
+
+    assertThat(open.isOwned()).isTrue();
+    open.close();
+    assertThat(arrow.releases(batch)).containsExactly(1, 1);
+  }
+
   /** toString names the frame, its state and its batch count. */
   @Test
   void toStringShowsNameStateAndBatchCount() {
