@@ -1,5 +1,7 @@
 package dev.arrowownership.kit;
 
+import static dev.arrowownership.kit.RuleMessages.failed;
+import static dev.arrowownership.kit.RuleMessages.passed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.fixtures.ConsumerReleasesChildren;
@@ -185,17 +187,5 @@ class ConsumerRulesTest {
   private static void releaseBoth(long array, long schema) {
     ArrowArray.wrap(array).release();
     ArrowSchema.wrap(schema).release();
-  }
-
-  private static String passed(Verdict verdict, Rule rule) {
-    RuleResult result = verdict.result(rule);
-    assertThat(result.status()).as(result.toString()).isEqualTo(Status.PASSED);
-    return result.message();
-  }
-
-  private static String failed(Verdict verdict, Rule rule) {
-    RuleResult result = verdict.result(rule);
-    assertThat(result.status()).as(result.toString()).isEqualTo(Status.FAILED);
-    return result.message();
   }
 }

@@ -1,5 +1,7 @@
 package dev.arrowownership.kit;
 
+import static dev.arrowownership.kit.RuleMessages.failed;
+import static dev.arrowownership.kit.RuleMessages.passed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.fixtures.HandMadeProducer;
@@ -27,25 +29,25 @@ class ProducerRulesTest {
   @Test
   void conformingProducerPassesEveryRuleWithExactCounts() {
     Verdict verdict = ConformanceKit.checkProducer("hand-made", new HandMadeProducer());
-    assertThat(message(verdict, Rule.REQUIRED_PRODUCER_SETS_RELEASE)).isEqualTo("both base structs live after produce()");
-    assertThat(message(verdict, Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL))
+    assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_SETS_RELEASE)).isEqualTo("both base structs live after produce()");
+    assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL))
         .isEqualTo("4 structs released, each left with release == NULL"); // 2 bases + child array and schema
-    assertThat(message(verdict, Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN))
+    assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN))
         .isEqualTo("2 children and dictionaries, each released once by the parent");
-    assertThat(message(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
+    assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
         .isEqualTo("moved, imported 1 rows through the copy, released once");
-    assertThat(message(verdict, Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING))
+    assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING))
         .isEqualTo("the producer holds 0 bytes after release, as before produce()");
-    assertThat(message(verdict, Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD))
+    assertThat(passed(verdict, Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD))
         .isEqualTo("released on another thread: every struct once, nothing held");
   }
 
   /** A producer that leaves one base struct released is named by the struct it left NULL. */
   @Test
   void producerLeavingOneBaseReleasedIsNamedByThatBase() {
-    assertThat(failure(ConformanceKit.checkProducer("no-schema", leavingReleased(false, true)), Rule.REQUIRED_PRODUCER_SETS_RELEASE))
+    assertThat(failed(ConformanceKit.checkProducer("no-schema", leavingReleased(false, true)), Rule.REQUIRED_PRODUCER_SETS_RELEASE))
         .contains("after produce() release is NULL on the schema.");
-    assertThat(failure(ConformanceKit.checkProducer("no-array", leavingReleased(true, false)), Rule.REQUIRED_PRODUCER_SETS_RELEASE))
+    assertThat(failed(ConformanceKit.checkProducer("no-array", leavingReleased(true, false)), Rule.REQUIRED_PRODUCER_SETS_RELEASE))
         .contains("after produce() release is NULL on the array.");
   }
 
@@ -75,10 +77,10 @@ class ProducerRulesTest {
     Verdict verdict = ConformanceKit.checkProducer("throws", (array, schema) -> {
       throw new IllegalStateException("out of batches");
     });
-    assertThat(failure(verdict, Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL)).contains("out of batches");
-    assertThat(failure(verdict, Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN))
+    assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL)).contains("out of batches");
+    assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN))
         .contains("producing and releasing a batch failed (see required_producer_release_sets_null)");
-    assertThat(failure(verdict, Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING))
+    assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING))
         .contains("producing and releasing a batch failed (see required_producer_release_sets_null)");
   }
 
@@ -87,16 +89,16 @@ class ProducerRulesTest {
   void threadBoundReleaseFailsOnlyTheOtherThreadRule() {
     Verdict verdict = ConformanceKit.checkProducer("thread-bound", new ReleaseOnlyOnProducingThread());
     assertThat(verdict.result(Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING).status()).isEqualTo(Status.PASSED);
-    assertThat(failure(verdict, Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD))
+    assertThat(failed(verdict, Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD))
         .containsPattern("released on another thread: \\[.*\\b[1-9][0-9]* bytes still held\\]");
   }
 
   /** The other-thread rule lists the ledger's violations and the structs never released. */
   @Test
   void otherThreadRuleReportsViolationsAndUnreleasedStructs() {
-    assertThat(failure(ConformanceKit.checkProducer("not-nulled", new ReleaseDoesNotSetNull()),
+    assertThat(failed(ConformanceKit.checkProducer("not-nulled", new ReleaseDoesNotSetNull()),
         Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD)).contains("RELEASE_NOT_NULLED");
-    assertThat(failure(ConformanceKit.checkProducer("skips", new ParentReleaseSkipsChildren()),
+    assertThat(failed(ConformanceKit.checkProducer("skips", new ParentReleaseSkipsChildren()),
         Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD)).contains("batch.children[0]").contains("never released");
   }
 
@@ -106,26 +108,26 @@ class ProducerRulesTest {
    */
   @Test
   void heldBytesAreCountedFromBeforeProduce() {
-    assertThat(failure(ConformanceKit.checkProducer("t", new ReleaseOnlyOnProducingThread() {
+    assertThat(failed(ConformanceKit.checkProducer("t", new ReleaseOnlyOnProducingThread() {
       @Override
       public long allocatedBytes() {
         return super.allocatedBytes() + 1000;
       }
-    }), Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD)).isEqualTo(failure(
+    }), Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD)).isEqualTo(failed(
         ConformanceKit.checkProducer("t", new ReleaseOnlyOnProducingThread()), Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD));
-    assertThat(failure(ConformanceKit.checkProducer("k", new ReleaseKeyedByAddress() {
+    assertThat(failed(ConformanceKit.checkProducer("k", new ReleaseKeyedByAddress() {
       @Override
       public long allocatedBytes() {
         return super.allocatedBytes() + 1000;
       }
-    }), Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID)).isEqualTo(failure(
+    }), Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID)).isEqualTo(failed(
         ConformanceKit.checkProducer("k", new ReleaseKeyedByAddress()), Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID));
   }
 
   /** The moved-struct rule lists the ledger's violations during the move's release. */
   @Test
   void movedStructRuleReportsViolations() {
-    assertThat(failure(ConformanceKit.checkProducer("not-nulled", new ReleaseDoesNotSetNull()),
+    assertThat(failed(ConformanceKit.checkProducer("not-nulled", new ReleaseDoesNotSetNull()),
         Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID)).contains("RELEASE_NOT_NULLED");
   }
 
@@ -143,17 +145,5 @@ class ProducerRulesTest {
         }
       }
     };
-  }
-
-  private static String message(Verdict verdict, Rule rule) {
-    RuleResult result = verdict.result(rule);
-    assertThat(result.status()).as(result.toString()).isEqualTo(Status.PASSED);
-    return result.message();
-  }
-
-  private static String failure(Verdict verdict, Rule rule) {
-    RuleResult result = verdict.result(rule);
-    assertThat(result.status()).as(result.toString()).isEqualTo(Status.FAILED);
-    return result.message();
   }
 }
