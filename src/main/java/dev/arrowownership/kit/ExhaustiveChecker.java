@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Bounded exhaustive checking: every operation sequence up to a depth, level by level, each run on
@@ -25,11 +26,18 @@ public final class ExhaustiveChecker {
 
   private final OwnershipSubject<?, ?> subject;
   private final StepAlphabet alphabet;
+  private final LongSupplier nanoClock;
 
   /** A checker over {@code handles} handles, one frame of two batches, {@code faultPoints} failing allocations. */
   public ExhaustiveChecker(OwnershipSubject<?, ?> subject, int handles, int faultPoints) {
+    this(subject, handles, faultPoints, System::nanoTime);
+  }
+
+  /** Reads time from {@code nanoClock}: tests decide the budget's outcome, not the machine's speed. */
+  ExhaustiveChecker(OwnershipSubject<?, ?> subject, int handles, int faultPoints, LongSupplier nanoClock) {
     this.subject = subject;
     this.alphabet = new StepAlphabet(handles, faultPoints, List.of(StepAlphabet.ROWS, StepAlphabet.ROWS));
+    this.nanoClock = nanoClock;
   }
 
   /**
@@ -37,7 +45,7 @@ public final class ExhaustiveChecker {
    * {@code budgetMillis} have passed. Never throws for a broken subject: the report says.
    */
   public ExhaustiveReport check(int depth, long budgetMillis) {
-    long start = System.nanoTime();
+    long start = nanoClock.getAsLong();
     ExactlyOnceModel empty = new ExactlyOnceModel();
     Reached initial = new Reached(List.of(), StepAlphabet.canonicalState(empty), alphabet.stepsIn(empty, 0));
     Map<String, Reached> seen = new HashMap<>(Map.of(initial.state, initial));
@@ -127,7 +135,7 @@ public final class ExhaustiveChecker {
     return List.copyOf(longer);
   }
 
-  private static long elapsed(long start) {
-    return (System.nanoTime() - start) / 1_000_000;
+  private long elapsed(long start) {
+    return (nanoClock.getAsLong() - start) / 1_000_000;
   }
 }

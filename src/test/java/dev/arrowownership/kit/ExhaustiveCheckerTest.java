@@ -7,6 +7,8 @@ import dev.arrowownership.wrapper.RecordBatchData;
 import dev.arrowownership.wrapper.StructFiller;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,13 +36,30 @@ class ExhaustiveCheckerTest {
             org.assertj.core.groups.Tuple.tuple(3, 46L, BigInteger.valueOf(71), 15));
   }
 
-  /** A spent budget stops between levels, after the first: its run time is over 0 ms. */
+  /**
+   * The budget is checked between levels against the checker's clock. This clock advances 2 ms per
+   * reading: the start is read once, then each level reads it twice (its row, then the check).
+   */
   @Test
-  void budgetStopsBetweenLevels() {
-    ExhaustiveReport report = new ExhaustiveChecker(new RecordBatchDataSubject(), 1, 0).check(3, 0);
-    assertThat(report.levels()).hasSize(1);
-    assertThat(report.levels().get(0).elapsedMillis()).isPositive();
+  void aSpentBudgetStopsAfterTheLevelThatSpentIt() {
+    ExhaustiveReport report = new ExhaustiveChecker(new RecordBatchDataSubject(), 1, 0, steppingClock()).check(3, 0);
+    assertThat(report.levels()).extracting(ExhaustiveReport.Level::elapsedMillis).containsExactly(2L);
     assertThat(report.depthCompleted()).isEqualTo(1);
+    assertThat(report.closed()).isFalse();
+  }
+
+  /** A budget exactly used up is not yet spent: level 1 ends at 4 ms on the clock's third reading. */
+  @Test
+  void aBudgetExactlyUsedUpLetsTheNextLevelRun() {
+    ExhaustiveReport report = new ExhaustiveChecker(new RecordBatchDataSubject(), 1, 0, steppingClock()).check(3, 4);
+    assertThat(report.levels()).extracting(ExhaustiveReport.Level::elapsedMillis).containsExactly(2L, 6L);
+    assertThat(report.depthCompleted()).isEqualTo(2);
+  }
+
+  /** A clock that reads 2 ms later each time it is read. */
+  private static LongSupplier steppingClock() {
+    AtomicLong nanos = new AtomicLong();
+    return () -> nanos.addAndGet(2_000_000);
   }
 
   /** A leaking wrapper fails at finish; the leak the machine's close reports rides along as suppressed. */
