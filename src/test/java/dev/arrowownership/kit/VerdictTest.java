@@ -34,6 +34,41 @@ class VerdictTest {
     assertThatThrownBy(fixed::assertConforms).hasMessageContaining("declared as a finding (upstream #1) but the rule passed");
   }
 
+  /** Only declared rules change: an undeclared rule keeps its result, passed or failed. */
+  @Test
+  void undeclaredRulesKeepTheirResults() {
+    RuleResult passed = RuleResult.passed(Rule.REQUIRED_PRODUCER_SETS_RELEASE, "ok");
+    RuleResult failed = RuleResult.failed(Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING, "leaked");
+    Verdict verdict = new Verdict("t", List.of(passed, failed)).expectingFindings(Map.of(RULE, "upstream #1"));
+    assertThat(verdict.results()).containsExactly(passed, failed);
+  }
+
+  /** A declared finding on a rule that could not be checked stays not applicable: neither a finding nor a flip. */
+  @Test
+  void declaredFindingOnANotApplicableRuleStaysNotApplicable() {
+    RuleResult notApplicable = RuleResult.notApplicable(RULE, "no allocator to measure");
+    Verdict verdict = new Verdict("t", List.of(notApplicable)).expectingFindings(Map.of(RULE, "upstream #1"));
+    assertThat(verdict.results()).containsExactly(notApplicable);
+  }
+
+  /** Asking for a rule the verdict did not check names the rule and the target. */
+  @Test
+  void resultOfAnUncheckedRuleNamesRuleAndTarget() {
+    Verdict verdict = new Verdict("lib", List.of(RuleResult.passed(RULE, "ok")));
+    assertThatThrownBy(() -> verdict.result(Rule.REQUIRED_PRODUCER_SETS_RELEASE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("required_producer_sets_release was not checked on lib");
+  }
+
+  /** A verdict prints as its target and one line per result: what a failing test's report shows. */
+  @Test
+  void toStringListsTheTargetAndEveryResult() {
+    Verdict verdict = new Verdict("lib", List.of(RuleResult.passed(RULE, "ok"),
+        RuleResult.notApplicable(Rule.REQUIRED_PRODUCER_SETS_RELEASE, "n/a")));
+    assertThat(verdict).hasToString("lib\n  PASSED required_producer_release_sets_null: ok"
+        + "\n  NOT_APPLICABLE required_producer_sets_release: n/a");
+  }
+
   /** The Markdown report has one row per rule with its section link and result. */
   @Test
   void markdownHasOneRowPerRule() {
