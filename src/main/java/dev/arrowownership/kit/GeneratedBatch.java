@@ -69,12 +69,8 @@ public final class GeneratedBatch implements AutoCloseable {
         color.set(i, random.nextInt(COLORS.length));
       }
       fillStrings(name, rows, i -> "name-" + (seed + i));
-      id.setValueCount(rows);
-      point.setValueCount(rows);
-      tags.setValueCount(rows);
-      color.setValueCount(rows);
       VectorSchemaRoot root = new VectorSchemaRoot(columns);
-      root.setRowCount(rows);
+      root.setRowCount(rows); // sets every column's value count, the struct's children included
       return new GeneratedBatch(root, new DictionaryProvider.MapDictionaryProvider(new Dictionary(palette, encoding)));
     } catch (RuntimeException | Error e) {
       columns.forEach(FieldVector::close);
