@@ -6,7 +6,7 @@ import dev.arrowownership.ledger.TrackedStruct;
 import dev.arrowownership.ledger.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.FutureTask;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.c.CDataDictionaryProvider;
@@ -154,14 +154,9 @@ final class ProducerRules {
       producer.produce(structs.arrayAddress(), structs.schemaAddress());
       structs.track(ledger, "batch");
       if (otherThread) {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread releaser = new Thread(structs::releaseLive, "kit-releaser");
-        releaser.setUncaughtExceptionHandler((t, e) -> failure.set(e));
-        releaser.start();
-        releaser.join();
-        if (failure.get() != null) {
-          throw new IllegalStateException("release on another thread threw", failure.get());
-        }
+        FutureTask<Void> release = new FutureTask<>(structs::releaseLive, null);
+        new Thread(release, "kit-releaser").start();
+        release.get(); // waits; what the release threw comes back as an ExecutionException
       } else {
         structs.releaseLive();
       }
