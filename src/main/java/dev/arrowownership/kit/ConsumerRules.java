@@ -16,11 +16,16 @@ final class ConsumerRules {
   private ConsumerRules() {}
 
   static List<RuleResult> check(CDataConsumer consumer) {
+    return check(consumer, MAX_FAULT_POINTS);
+  }
+
+  /** The rules, failing at most the first {@code maxFaultPoints} allocation points. */
+  static List<RuleResult> check(CDataConsumer consumer, int maxFaultPoints) {
     RootAllocator allocator = new RootAllocator();
     try {
       ConsumerRun clean = ConsumerRun.of(consumer, allocator, -1);
       List<ConsumerRun> faulted = new ArrayList<>();
-      for (int k = 0; k < MAX_FAULT_POINTS; k++) {
+      for (int k = 0; k < maxFaultPoints; k++) {
         ConsumerRun run = ConsumerRun.of(consumer, allocator, k);
         if (!run.faultFired()) {
           break;

@@ -82,12 +82,12 @@ record ConsumerRun(int faultAt, boolean faultFired, Throwable thrown, List<Integ
     return false;
   }
 
-  /** Copies each base struct whose release is NULL into {@code into}, unless already copied. */
+  /** Copies each base struct whose release is NULL into {@code into}. */
   private static void snapshotReleased(KitStructs structs, byte[][] into) {
     long[] addresses = {structs.arrayAddress(), structs.schemaAddress()};
     StructKind[] kinds = {StructKind.ARRAY, StructKind.SCHEMA};
     for (int i = 0; i < 2; i++) {
-      if (into[i] == null && !kinds[i].isLive(addresses[i])) {
+      if (!kinds[i].isLive(addresses[i])) {
         into[i] = kinds[i].read(addresses[i]);
       }
     }

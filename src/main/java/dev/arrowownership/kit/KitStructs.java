@@ -32,10 +32,6 @@ final class KitStructs implements AutoCloseable {
     return schema.memoryAddress();
   }
 
-  boolean live() {
-    return StructKind.ARRAY.isLive(arrayAddress()) && StructKind.SCHEMA.isLive(schemaAddress());
-  }
-
   /** Interposes on both trees; call once the structs are filled. */
   KitStructs track(ReleaseLedger ledger, String label) {
     arrayTree.addAll(ledger.trackTree(StructKind.ARRAY, arrayAddress(), label));

@@ -6,13 +6,12 @@ import dev.arrowownership.ledger.TrackedStruct;
 import dev.arrowownership.ledger.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.FutureTask;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.c.CDataDictionaryProvider;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** The {@link Rule.Role#PRODUCER} rules, each on a batch of its own, with real release calls. */
@@ -117,7 +116,6 @@ final class ProducerRules {
       long before = producer.allocatedBytes();
       producer.produce(source.arrayAddress(), source.schemaAddress());
       source.track(ledger, "moved");
-      long length = MemoryUtil.getLong(source.arrayAddress()); // ArrowArray.length, offset 0
       moved.array.save(source.array.snapshot()); // the bitwise move, then mark the source released
       moved.schema.save(source.schema.snapshot());
       source.array.markReleased();
@@ -127,20 +125,14 @@ final class ProducerRules {
           VectorSchemaRoot root = Data.importVectorSchemaRoot(allocator, moved.array, moved.schema, dictionaries)) {
         rows = root.getRowCount();
       }
+      // The import releases each moved base once and takes the row count from the copied length;
+      // what the producer can get wrong shows as violations (a second call too) and bytes held.
       List<String> problems = new ArrayList<>();
-      if (rows != length) {
-        problems.add("imported " + rows + " rows, the struct said " + length);
-      }
       ledger.violations().forEach(v -> problems.add(v.toString()));
       long after = producer.allocatedBytes();
       if (before >= 0 && after != before) {
         problems.add("the producer holds " + (after - before) + " bytes more after releasing the moved struct");
       }
-      source.bases().forEach(b -> {
-        if (ledger.releaseCount(b) != 1) {
-          problems.add(b + " released " + ledger.releaseCount(b) + " times");
-        }
-      });
       return problems.isEmpty()
           ? RuleResult.passed(rule, "moved, imported " + rows + " rows through the copy, released once")
           : RuleResult.failed(rule, "after a move: " + problems);
@@ -154,14 +146,9 @@ final class ProducerRules {
       producer.produce(structs.arrayAddress(), structs.schemaAddress());
       structs.track(ledger, "batch");
       if (otherThread) {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread releaser = new Thread(structs::releaseLive, "kit-releaser");
-        releaser.setUncaughtExceptionHandler((t, e) -> failure.set(e));
-        releaser.start();
-        releaser.join();
-        if (failure.get() != null) {
-          throw new IllegalStateException("release on another thread threw", failure.get());
-        }
+        FutureTask<Void> release = new FutureTask<>(structs::releaseLive, null);
+        new Thread(release, "kit-releaser").start();
+        release.get(); // waits; what the release threw comes back as an ExecutionException
       } else {
         structs.releaseLive();
       }

@@ -8,11 +8,14 @@ import dev.arrowownership.fixtures.ConsumerReleasesChildren;
 import dev.arrowownership.fixtures.ConsumerReleasesTwice;
 import dev.arrowownership.fixtures.ReadingConsumer;
 import dev.arrowownership.kit.RuleResult.Status;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -182,6 +185,89 @@ class ConsumerRulesTest {
       assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_NO_ACCESS_AFTER_RELEASE))
           .contains("the kit's struct was written after it was released or moved away: no fault: base releases");
     }
+  }
+
+  /**
+   * A child released again through a copy the consumer kept, after the parent released it: both
+   * base structs were released once, and the double release alone fails exactly-once.
+   */
+  @Test
+  void doubleReleaseOfAChildFailsExactlyOnce() {
+    try (RootAllocator copies = new RootAllocator()) {
+      Verdict verdict = ConformanceKit.checkConsumer("child-twice", (array, schema, allocator) -> {
+        try (ArrowArray staleChild = ArrowArray.allocateNew(copies)) {
+          staleChild.save(ArrowArray.wrap(MemoryUtil.getLong(ArrowArray.wrap(array).snapshot().children)).snapshot());
+          releaseBoth(array, schema);
+          staleChild.release();
+        }
+        return () -> { };
+      });
+      assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE))
+          .contains("no fault: base releases [array, schema] = [1, 1], [DOUBLE_RELEASE on ");
+    }
+  }
+
+  /** A child released by the consumer is its own rule's failure: exactly-once still passes. */
+  @Test
+  void childReleaseIsNotADoubleRelease() {
+    Verdict verdict = ConformanceKit.checkConsumer("children", new ConsumerReleasesChildren());
+    assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE))
+        .isEqualTo("array and schema released once each after the result was closed");
+  }
+
+  /**
+   * A consumer that takes the batch only when its result is closed (moves it into structs of its
+   * own, then releases those): the kit's structs were still live when consume() returned, so their
+   * marking as released is no write after release.
+   */
+  @Test
+  void moveWhenTheResultIsClosedIsNoWriteAfterRelease() {
+    try (RootAllocator copies = new RootAllocator()) {
+      Verdict verdict = ConformanceKit.checkConsumer("moves-late", (array, schema, allocator) -> () -> {
+        try (ArrowArray ownArray = ArrowArray.allocateNew(copies); ArrowSchema ownSchema = ArrowSchema.allocateNew(copies)) {
+          ownArray.save(ArrowArray.wrap(array).snapshot());
+          ownSchema.save(ArrowSchema.wrap(schema).snapshot());
+          ArrowArray.wrap(array).markReleased();
+          ArrowSchema.wrap(schema).markReleased();
+          ownArray.release();
+          ownSchema.release();
+        }
+      });
+      assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_NO_ACCESS_AFTER_RELEASE))
+          .isEqualTo("no write to a released struct in 1 runs (reads cannot be observed)");
+    }
+  }
+
+  /**
+   * After the check, the kit has released the batch a consumer dropped and closed every allocator
+   * it lent: nothing stays allocated under the kit's root, and no child allocator stays open.
+   */
+  @Test
+  void kitReleasesADroppedBatchAndClosesTheConsumersAllocators() {
+    List<BufferAllocator> lent = new ArrayList<>();
+    ConformanceKit.checkConsumer("drops", (array, schema, allocator) -> {
+      lent.add(allocator);
+      allocator.buffer(8).close(); // one allocation point, so a faulted run too
+      return () -> { };
+    });
+    assertThat(lent).hasSize(3); // the clean run, allocation #0 failing, the run that made no fault
+    BufferAllocator root = lent.get(0).getRoot();
+    assertThat(root.getAllocatedMemory()).isZero();
+    assertThat(root.getChildAllocators()).isEmpty();
+  }
+
+  /** With a limit on the allocation points, only that many are failed in turn, and the message counts them. */
+  @Test
+  void faultPointsStopAtTheLimit() {
+    Verdict verdict = new Verdict("allocates-three-times", ConsumerRules.check((array, schema, allocator) -> {
+      releaseBoth(array, schema);
+      for (int i = 0; i < 3; i++) {
+        allocator.buffer(8).close();
+      }
+      return () -> { };
+    }, 2));
+    assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE))
+        .isEqualTo("each of 2 allocation points failed in turn; released once every time");
   }
 
   private static void releaseBoth(long array, long schema) {

@@ -4,6 +4,10 @@ import static dev.arrowownership.kit.RuleMessages.failed;
 import static dev.arrowownership.kit.RuleMessages.passed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.jna.Function;
+import com.sun.jna.Pointer;
+import dev.arrowownership.cdata.NativeCallbacks;
+import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.fixtures.HandMadeProducer;
 import dev.arrowownership.fixtures.ParentReleaseSkipsChildren;
 import dev.arrowownership.fixtures.ReleaseDoesNotSetNull;
@@ -129,6 +133,49 @@ class ProducerRulesTest {
   void movedStructRuleReportsViolations() {
     assertThat(failed(ConformanceKit.checkProducer("not-nulled", new ReleaseDoesNotSetNull()),
         Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID)).contains("RELEASE_NOT_NULLED");
+  }
+
+  /**
+   * A parent whose release calls its child's release a second time: the ledger reports that stray
+   * call, which is no release left non-NULL, so the release-sets-NULL rule still passes with its
+   * count; the moved-struct rule lists the stray call.
+   */
+  @Test
+  void strayReleaseCallIsNotAReleaseLeftNonNull() {
+    Verdict verdict = ConformanceKit.checkProducer("child-twice", new ChildReleasedTwice());
+    assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL))
+        .isEqualTo("4 structs released, each left with release == NULL");
+    assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
+        .contains("UNKNOWN_STRUCT: release called on a ARRAY");
+  }
+
+  /**
+   * The hand-made producer with an array release of its own: it calls the child's release twice,
+   * through the pointer read before the first call, then runs the hand-made release.
+   */
+  private static final class ChildReleasedTwice extends HandMadeProducer {
+    private final NativeCallbacks.Release releaseChildTwice = this::releaseChildTwice; // C holds only its pointer
+    private volatile long handMadeRelease;
+
+    @Override
+    public void produce(long array, long schema) {
+      super.produce(array, schema);
+      handMadeRelease = StructKind.ARRAY.release(array);
+      StructKind.ARRAY.setRelease(array, NativeCallbacks.pointerOf(releaseChildTwice));
+    }
+
+    private void releaseChildTwice(Pointer struct) {
+      long array = Pointer.nativeValue(struct);
+      long child = StructKind.ARRAY.child(array, 0);
+      long release = StructKind.ARRAY.release(child);
+      call(release, child);
+      call(release, child);
+      call(handMadeRelease, array);
+    }
+
+    private static void call(long function, long struct) {
+      Function.getFunction(new Pointer(function)).invoke(new Object[] {new Pointer(struct)});
+    }
   }
 
   /** A hand-made producer whose produce() then releases the array and/or the schema it just made. */

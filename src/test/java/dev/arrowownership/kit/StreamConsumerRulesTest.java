@@ -1,10 +1,16 @@
 package dev.arrowownership.kit;
 
+import static dev.arrowownership.kit.RuleMessages.failed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.fixtures.ReadingStreamConsumer;
 import dev.arrowownership.kit.RuleResult.Status;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.ArrowSchema;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.junit.jupiter.api.Test;
 
 /** The stream consumer rules' texts: counts when passing, and the consumer's exception appended to both rules. */
@@ -36,5 +42,36 @@ class StreamConsumerRulesTest {
     RuleResult results = verdict.result(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE);
     assertThat(results.status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(results.message()).isEqualTo("the consumer obtained no schema or array from the stream" + threw);
+  }
+  /**
+   * A consumer that releases a child of the schema it obtained, then the schema: each result was
+   * released once, and the child release the ledger reported fails the results rule.
+   */
+  @Test
+  void childReleasedByTheConsumerFailsTheResultsRule() {
+    Verdict verdict = ConformanceKit.checkStreamConsumer("releases-a-child", (stream, allocator) -> {
+      ArrowArrayStream wrapped = ArrowArrayStream.wrap(stream);
+      try (ArrowSchema schema = ArrowSchema.allocateNew(allocator)) {
+        wrapped.getSchema(schema);
+        ArrowSchema.wrap(MemoryUtil.getLong(schema.snapshot().children)).release();
+        schema.release();
+      }
+      wrapped.release();
+      return () -> { };
+    });
+    assertThat(failed(verdict, Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE))
+        .contains("Result lifetimes): [CHILD_RELEASED_BY_CONSUMER on stream.schema.children[0].schema#");
+  }
+
+  /** After the check, the allocator lent to the consumer is closed: its root has no child allocator left. */
+  @Test
+  void lentAllocatorIsClosedAfterTheCheck() {
+    List<BufferAllocator> lent = new ArrayList<>();
+    ConformanceKit.checkStreamConsumer("reading", (stream, allocator) -> {
+      lent.add(allocator);
+      return new ReadingStreamConsumer().consume(stream, allocator);
+    });
+    assertThat(lent).hasSize(1);
+    assertThat(lent.get(0).getRoot().getChildAllocators()).isEmpty();
   }
 }
