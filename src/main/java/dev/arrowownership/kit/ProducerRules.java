@@ -71,6 +71,11 @@ final class ProducerRules {
         wrong.add(round.descendants.get(i) + " released " + round.descendantCalls.get(i) + " times");
       }
     }
+    // A second call on a child comes after the ledger restored its private_data: it is recorded as a
+    // call on an unknown struct (or a double release), not as a second count.
+    round.violations.stream()
+        .filter(v -> v.kind() == Violation.Kind.UNKNOWN_STRUCT || v.kind() == Violation.Kind.DOUBLE_RELEASE)
+        .forEach(v -> wrong.add(v.toString()));
     return wrong.isEmpty()
         ? RuleResult.passed(rule, round.descendants.size() + " children and dictionaries, each released once by the parent")
         : RuleResult.failed(rule, "after the parents' release: " + wrong);

@@ -138,13 +138,16 @@ class ProducerRulesTest {
   /**
    * A parent whose release calls its child's release a second time: the ledger reports that stray
    * call, which is no release left non-NULL, so the release-sets-NULL rule still passes with its
-   * count; the moved-struct rule lists the stray call.
+   * count; the children rule fails on it (the ledger records the second call as one on an unknown
+   * struct, so the child's own count stays 1), and so does the moved-struct rule.
    */
   @Test
-  void strayReleaseCallIsNotAReleaseLeftNonNull() {
+  void childReleasedTwiceByItsParentFailsTheChildrenRule() {
     Verdict verdict = ConformanceKit.checkProducer("child-twice", new ChildReleasedTwice());
     assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL))
         .isEqualTo("4 structs released, each left with release == NULL");
+    assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN))
+        .contains("after the parents' release: [UNKNOWN_STRUCT: release called on a ARRAY");
     assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
         .contains("UNKNOWN_STRUCT: release called on a ARRAY");
   }
