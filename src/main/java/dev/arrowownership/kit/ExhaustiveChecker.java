@@ -1,7 +1,6 @@
 package dev.arrowownership.kit;
 
 import dev.arrowownership.model.ExactlyOnceModel;
-import dev.arrowownership.wrapper.CleanupSteps;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +34,13 @@ public final class ExhaustiveChecker {
 
   /** Reads time from {@code nanoClock}: tests decide the budget's outcome, not the machine's speed. */
   ExhaustiveChecker(OwnershipSubject<?, ?> subject, int handles, int faultPoints, LongSupplier nanoClock) {
+    this(subject, new StepAlphabet(handles, faultPoints, List.of(StepAlphabet.ROWS, StepAlphabet.ROWS)), nanoClock);
+  }
+
+  /** Takes the steps of {@code alphabet}: tests pick one whose states close within a few levels. */
+  ExhaustiveChecker(OwnershipSubject<?, ?> subject, StepAlphabet alphabet, LongSupplier nanoClock) {
     this.subject = subject;
-    this.alphabet = new StepAlphabet(handles, faultPoints, List.of(StepAlphabet.ROWS, StepAlphabet.ROWS));
+    this.alphabet = alphabet;
     this.nanoClock = nanoClock;
   }
 
@@ -104,7 +108,10 @@ public final class ExhaustiveChecker {
   /** A state, the first sequence that reached it, and the steps possible from it. */
   private record Reached(List<Step> sequence, String state, List<Step> steps) {}
 
-  /** Replays {@code sequence} on a fresh machine, closes everything, and returns the state reached. */
+  /**
+   * Replays {@code sequence} on a fresh machine, closes everything, and returns the state reached.
+   * Memory the machine's allocators still hold at close fails the sequence like a failed step.
+   */
   private Reached run(List<Step> sequence) {
     OwnershipMachine<?, ?> machine = new OwnershipMachine<>(subject);
     Reached reached;
@@ -117,7 +124,12 @@ public final class ExhaustiveChecker {
       closeQuietly(machine, failure);
       throw failure instanceof AssertionError error ? error : new AssertionError(failure.toString(), failure);
     }
-    CleanupSteps.runAll(List.of(machine::close));
+    try {
+      machine.close();
+    } catch (RuntimeException leak) {
+      throw new AssertionError(Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED.failure(
+          subject.name() + ": closing after the last step: " + leak), leak);
+    }
     return reached;
   }
 

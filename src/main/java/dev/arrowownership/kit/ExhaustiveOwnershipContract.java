@@ -1,5 +1,6 @@
 package dev.arrowownership.kit;
 
+import java.time.Duration;
 import net.jqwik.api.Example;
 import net.jqwik.api.Label;
 
@@ -25,7 +26,7 @@ public interface ExhaustiveOwnershipContract {
   @Example
   @Label("required_wrapper_every_sequence_within_the_bounds_matches_the_model")
   default void everySequenceWithinTheBoundsMatchesTheModel() {
-    ExhaustiveReport report = new ExhaustiveChecker(subject(), HANDLES, FAULTS).check(DEPTH, SECONDS * 1000);
+    ExhaustiveReport report = new ExhaustiveChecker(subject(), HANDLES, FAULTS).check(DEPTH, Duration.ofSeconds(SECONDS).toMillis());
     System.out.println("exhaustive check, " + HANDLES + " handles, " + FAULTS + " fault points, depth <= " + DEPTH
         + ": " + report);
     report.assertPassed();

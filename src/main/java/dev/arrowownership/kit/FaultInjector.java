@@ -9,7 +9,8 @@ import org.apache.arrow.memory.OutOfMemoryException;
  * path, at a chosen point.
  */
 public final class FaultInjector implements AllocationListener {
-  private int countdown = -1;
+  private boolean armed;
+  private int countdown;
   private OutOfMemoryException fault;
 
   /** Arms the injector: allocation number {@code k} (0-based) from now on fails. */
@@ -17,13 +18,14 @@ public final class FaultInjector implements AllocationListener {
     if (k < 0) {
       throw new IllegalArgumentException("k must be >= 0, was " + k);
     }
+    armed = true;
     countdown = k;
     fault = null;
   }
 
   /** Disarms the injector; returns the fault it threw since {@link #failAt}, or null. */
   public OutOfMemoryException disarm() {
-    countdown = -1;
+    armed = false;
     OutOfMemoryException thrown = fault;
     fault = null;
     return thrown;
@@ -31,7 +33,8 @@ public final class FaultInjector implements AllocationListener {
 
   @Override
   public void onPreAllocation(long size) {
-    if (countdown >= 0 && countdown-- == 0) {
+    if (armed && countdown-- == 0) {
+      armed = false; // one fault per arming
       fault = new OutOfMemoryException("injected allocation failure (" + size + " bytes)");
       throw fault;
     }

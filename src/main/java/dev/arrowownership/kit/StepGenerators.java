@@ -26,7 +26,7 @@ final class StepGenerators {
 
   static ActionChainArbitrary<OwnershipMachine<?, ?>> chains(OwnershipSubject<?, ?> subject) {
     return ActionChain.<OwnershipMachine<?, ?>>startWith(() -> MachineRegistry.open(subject))
-        .withAction(3, when(m -> openHandles(m) < MAX_OPEN_HANDLES, m -> Arbitraries.just(new Step.Allocate())))
+        .withAction(3, when(StepGenerators::mayAllocate, m -> Arbitraries.just(new Step.Allocate())))
         .withAction(5, onHandle(h -> Combinators.combine(rows(), Arbitraries.longs())
             .as((rows, seed) -> new Step.Populate(h, rows, seed))))
         .withAction(3, onHandle(h -> Arbitraries.just(new Step.MoveFrom(h))))
@@ -55,6 +55,11 @@ final class StepGenerators {
   static boolean frameReplaceable(OwnershipMachine<?, ?> machine) {
     FrameStatus status = machine.model().frameStatus();
     return status == FrameStatus.ABSENT || status == FrameStatus.CLOSED;
+  }
+
+  /** {@code allocate()} is generated only while fewer than {@link #MAX_OPEN_HANDLES} handles are open. */
+  static boolean mayAllocate(OwnershipMachine<?, ?> machine) {
+    return openHandles(machine) < MAX_OPEN_HANDLES;
   }
 
   static int openHandles(OwnershipMachine<?, ?> machine) {

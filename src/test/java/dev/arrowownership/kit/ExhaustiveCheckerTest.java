@@ -37,6 +37,20 @@ class ExhaustiveCheckerTest {
   }
 
   /**
+   * A run stops at the level that finds no new state and says it closed. With no handles and a frame
+   * of no batches there are four states (frame absent, open, extracted, closed), all seen by depth 2.
+   */
+  @Test
+  void aClosedStateSpaceStopsTheRunAtTheLevelThatAddedNothing() {
+    ExhaustiveReport report = new ExhaustiveChecker(new RecordBatchDataSubject(), new StepAlphabet(0, 0, List.of()),
+        System::nanoTime).check(10, 60_000);
+    assertThat(report.closed()).isTrue();
+    assertThat(report.levels()).extracting(ExhaustiveReport.Level::depth, ExhaustiveReport.Level::distinctStates)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2), org.assertj.core.groups.Tuple.tuple(2, 4),
+            org.assertj.core.groups.Tuple.tuple(3, 4));
+  }
+
+  /**
    * The budget is checked between levels against the checker's clock. This clock advances 2 ms per
    * reading: the start is read once, then each level reads it twice (its row, then the check).
    */
@@ -72,6 +86,20 @@ class ExhaustiveCheckerTest {
     assertThat(failure.getMessage()).startsWith(Rule.REQUIRED_WRAPPER_RELEASES_WHAT_THE_MODEL_SAYS.id());
     assertThat(failure.getSuppressed()).singleElement().extracting(Throwable::getMessage).asString()
         .contains("Memory was leaked");
+  }
+
+  /**
+   * Memory that only the machine's close finds (taken by the wrapper, never freed) fails the
+   * sequence under the leave-nothing rule: the check reports it rather than throwing.
+   */
+  @Test
+  void leakFoundWhenClosingAPassedSequenceIsReported() {
+    ExhaustiveReport report = new ExhaustiveChecker(new LeakingSubject(), 1, 0).check(2, 60_000);
+    assertThat(report.counterexample()).hasToString("[allocate()]");
+    AssertionError failure = report.failed().orElseThrow();
+    assertThat(failure.getMessage()).startsWith(Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED.id() + " (")
+        .contains("RecordBatchData: closing after the last step: java.lang.IllegalStateException: Memory was leaked");
+    assertThat(failure.getCause()).isInstanceOf(IllegalStateException.class);
   }
 
   /** An exception outside any step (populating a frame's source) is reported as a failure, with its cause. */

@@ -253,6 +253,35 @@ class OwnershipMachineTest {
     }, OWNERSHIP, "step `h0.importBatch().close()`: imported data differs from batch r0 as populated");
   }
 
+  /**
+   * Importing from a handle the model says is empty must be refused; a wrapper that hands back
+   * another handle's batch instead is reported as such, not as a data mismatch with a batch "r-1".
+   */
+  @Test
+  void importingFromAnEmptyHandleIsCaught() {
+    assertCaught(new RecordBatchDataSubject() {
+      private final List<RecordBatchData> all = new ArrayList<>();
+
+      @Override
+      public RecordBatchData allocate(BufferAllocator allocator, String name) {
+        RecordBatchData handle = super.allocate(allocator, name);
+        all.add(handle);
+        return handle;
+      }
+
+      @Override
+      public ImportedBatch importBatch(RecordBatchData handle, BufferAllocator allocator) {
+        return super.importBatch(handle.isOwned() ? handle : all.get(0), allocator); // falls back to h0's batch
+      }
+    }, m -> {
+      m.allocate();
+      m.allocate();
+      m.populate(0, 2, 1);
+      m.importAndCloseRoot(1);
+    }, MISUSE, "step `h1.importBatch().close()`: expected IllegalStateException, but it threw "
+        + "java.lang.AssertionError: imported a batch, but the model says h1 holds none");
+  }
+
   /** A wrong row count is reported with both values. */
   @Test
   void wrongRowCountIsCaught() {
@@ -329,6 +358,23 @@ class OwnershipMachineTest {
         m.finish();
       }, NOTHING_UNRELEASED, "step `finish`: exactly-once release violated:\n  DOUBLE_RELEASE on r0");
     }
+  }
+
+  /**
+   * A frame the wrapper never hands back (frameOf returns null) leaves the model's frame batches
+   * unreleased, whatever the ledger saw: finish() names them under the leave-nothing rule.
+   */
+  @Test
+  void batchesOfALostFrameAreCaughtByFinish() {
+    assertCaught(new RecordBatchDataSubject() {
+      @Override
+      public ArrowOutputFrame frameOf(BufferAllocator allocator, String name, List<RecordBatchData> batches) {
+        return null; // the batches stay in the temporary sources, which the machine then closes
+      }
+    }, m -> {
+      m.newFrame(List.of(2), 1);
+      m.finish();
+    }, NOTHING_UNRELEASED, "step `finish`: the model still holds [r0.array, r0.schema]");
   }
 
   // ---- helpers ----

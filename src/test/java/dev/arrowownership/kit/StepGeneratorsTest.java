@@ -24,6 +24,24 @@ class StepGeneratorsTest {
     }
   }
 
+  /**
+   * allocate() is generated up to the bound of open handles and no further; closing one makes room:
+   * the bound keeps generated sequences to a few live batches.
+   */
+  @Test
+  void allocateIsGeneratedOnlyBelowTheOpenHandleBound() {
+    try (var m = new OwnershipMachine<>(new RecordBatchDataSubject())) {
+      for (int h = 0; h < StepGenerators.MAX_OPEN_HANDLES - 1; h++) {
+        m.allocate();
+      }
+      assertThat(StepGenerators.mayAllocate(m)).isTrue();
+      m.allocate();
+      assertThat(StepGenerators.mayAllocate(m)).isFalse();
+      m.close(0);
+      assertThat(StepGenerators.mayAllocate(m)).isTrue();
+    }
+  }
+
   @Test
   void frameIsReplaceableWhenAbsentOrClosed() {
     try (var m = new OwnershipMachine<>(new RecordBatchDataSubject())) {
