@@ -128,6 +128,18 @@ class ProducerRulesTest {
         ConformanceKit.checkProducer("k", new ReleaseKeyedByAddress()), Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID));
   }
 
+  /**
+   * A release left non-NULL is the sets-NULL rule's finding alone: the children rule, which lists the
+   * other violations of the parents' release, still passes when each child was released once.
+   */
+  @Test
+  void releaseLeftNonNullIsNotAChildrenFinding() {
+    Verdict verdict = ConformanceKit.checkProducer("not-nulled", new ReleaseDoesNotSetNull());
+    assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL)).contains("release left non-NULL");
+    assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN))
+        .endsWith("children and dictionaries, each released once by the parent");
+  }
+
   /** The moved-struct rule lists the ledger's violations during the move's release. */
   @Test
   void movedStructRuleReportsViolations() {
@@ -147,7 +159,8 @@ class ProducerRulesTest {
     assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL))
         .isEqualTo("4 structs released, each left with release == NULL");
     assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN))
-        .contains("after the parents' release: [UNKNOWN_STRUCT: release called on a ARRAY");
+        .contains("after the parents' release: [UNKNOWN_STRUCT: release called on a ARRAY")
+        .containsOnlyOnce("UNKNOWN_STRUCT");
     assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
         .contains("UNKNOWN_STRUCT: release called on a ARRAY");
   }
