@@ -4,6 +4,7 @@ import dev.arrowownership.leak.LeakDetector;
 import dev.arrowownership.leak.LeakLevel;
 import dev.arrowownership.leak.LeakReport;
 import dev.arrowownership.leak.LeakReporter;
+import dev.arrowownership.support.PitTestDiscovery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +33,9 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    if (PitTestDiscovery.inMutationMinionDiscovery()) {
+      return; // the body will not run (SkipTestBodiesInPitDiscovery): nothing to drain or check
+    }
     testClass = context.getRequiredTestClass().getName();
     previousLevel = LeakDetector.setLevel(LeakLevel.PARANOID);
     previousReporter = LeakDetector.setReporter(reports::add);
@@ -41,6 +45,9 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
 
   @Override
   public void afterEach(ExtensionContext context) {
+    if (PitTestDiscovery.inMutationMinionDiscovery()) {
+      return;
+    }
     try {
       List<LeakReport> leaks = awaitQuiet();
       if (!leaks.isEmpty()) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
  * Jupiter half of {@link PitTestDiscovery}: in a PIT mutation minion's discovery run, a test is
- * reported but its body is not run. Registered for all tests by extension auto-detection
+ * reported but its body and its {@code @BeforeEach} and {@code @AfterEach} methods are not run. Registered for all tests by extension auto-detection
  * ({@code junit-platform.properties}, {@code META-INF/services}); everywhere else it proceeds.
  */
 public final class SkipTestBodiesInPitDiscovery implements InvocationInterceptor {
@@ -20,6 +20,20 @@ public final class SkipTestBodiesInPitDiscovery implements InvocationInterceptor
 
   @Override
   public void interceptTestTemplateMethod(Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> context, ExtensionContext extension) throws Throwable {
+    proceedUnlessDiscovery(invocation);
+  }
+
+  // Lifecycle methods go with the bodies: a fixture built for a body that will not run checks nothing
+  // (ArrowOutputFrameTest builds a frame of generated batches before each test).
+  @Override
+  public void interceptBeforeEachMethod(Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> context, ExtensionContext extension) throws Throwable {
+    proceedUnlessDiscovery(invocation);
+  }
+
+  @Override
+  public void interceptAfterEachMethod(Invocation<Void> invocation,
       ReflectiveInvocationContext<Method> context, ExtensionContext extension) throws Throwable {
     proceedUnlessDiscovery(invocation);
   }
