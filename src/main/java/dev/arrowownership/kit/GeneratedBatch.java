@@ -52,16 +52,13 @@ public final class GeneratedBatch implements AutoCloseable {
       color.allocateNew(rows);
       UnionListWriter tagWriter = tags.getWriter();
       for (int i = 0; i < rows; i++) {
-        if (i % 13 == 5) {
-          id.setNull(i);
-        } else {
+        if (i % 13 != 5) { // every 13th row stays null: allocateNew zeroed the validity buffer
           id.set(i, random.nextInt());
         }
         x.setSafe(i, random.nextInt(1000));
         label.setSafe(i, ("p" + i).getBytes(StandardCharsets.UTF_8));
         point.setIndexDefined(i);
-        tagWriter.setPosition(i);
-        tagWriter.startList();
+        tagWriter.startList(); // at row i: the writer starts at 0 and endList moves it on
         for (int k = 0; k < i % 4; k++) {
           tagWriter.writeInt(random.nextInt(100));
         }
@@ -117,8 +114,7 @@ public final class GeneratedBatch implements AutoCloseable {
   }
 
   private static void fillStrings(VarCharVector vector, int count, java.util.function.IntFunction<String> value) {
-    vector.allocateNew();
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < count; i++) { // setSafe allocates the buffers as they are needed
       vector.setSafe(i, value.apply(i).getBytes(StandardCharsets.UTF_8));
     }
     vector.setValueCount(count);

@@ -101,7 +101,7 @@ public final class ExactlyOnceModel {
     if (frame == FrameStatus.OPEN || frame == FrameStatus.EXTRACTED) {
       throw new IllegalArgumentException("the model holds one frame at a time; close it first");
     }
-    frameContent.clear();
+    // frameContent is empty here: extraction and closeFrame() empty it, and no frame is live.
     for (int i = 0; i < batchRows.size(); i++) {
       frameContent.add(newResource(batchRows.get(i), batchFingerprints.get(i)));
     }
@@ -260,9 +260,7 @@ public final class ExactlyOnceModel {
 
   private List<Release> releaseContent(int handle) {
     int content = handleContent.get(handle);
-    if (status(handle) == HandleStatus.OWNING) {
-      handles.set(handle, HandleStatus.EMPTY);
-    }
+    handles.set(handle, HandleStatus.EMPTY); // close(), the one caller with a closing handle, sets CLOSED after
     handleContent.set(handle, NONE);
     return content == NONE ? List.of() : release(content);
   }

@@ -111,7 +111,8 @@ public final class OwnershipCore<P extends Payload> {
     P spare = null;
     try {
       while (true) {
-        if (spare == null && state() == HandleState.OWNED) {
+        // Each pass starts without a spare: the loop repeats only when none was taken (below).
+        if (state() == HandleState.OWNED) {
           spare = spares.get(); // may fail: nothing has changed yet
         }
         OwnershipCore<P> first = order < source.order ? this : source;
