@@ -259,16 +259,7 @@ class OwnershipMachineTest {
    */
   @Test
   void importingFromAnEmptyHandleIsCaught() {
-    assertCaught(new RecordBatchDataSubject() {
-      private final List<RecordBatchData> all = new ArrayList<>();
-
-      @Override
-      public RecordBatchData allocate(BufferAllocator allocator, String name) {
-        RecordBatchData handle = super.allocate(allocator, name);
-        all.add(handle);
-        return handle;
-      }
-
+    assertCaught(new RecordsHandles() {
       @Override
       public ImportedBatch importBatch(RecordBatchData handle, BufferAllocator allocator) {
         return super.importBatch(handle.isOwned() ? handle : all.get(0), allocator); // falls back to h0's batch
@@ -388,18 +379,22 @@ class OwnershipMachineTest {
     m.close(2);
   }
 
+  /** The reference subject, keeping every handle it allocated in {@code all}, in order. */
+  private static class RecordsHandles extends RecordBatchDataSubject {
+    final List<RecordBatchData> all = new ArrayList<>();
+
+    @Override
+    public RecordBatchData allocate(BufferAllocator allocator, String name) {
+      RecordBatchData handle = super.allocate(allocator, name);
+      all.add(handle);
+      return handle;
+    }
+  }
+
   /** A subject whose close swaps the array and/or schema structs of the first two handles. */
   private static RecordBatchDataSubject swappingOnClose(boolean arrays, boolean schemas) {
-    return new RecordBatchDataSubject() {
-      private final List<RecordBatchData> all = new ArrayList<>();
+    return new RecordsHandles() {
       private boolean swapped;
-
-      @Override
-      public RecordBatchData allocate(BufferAllocator allocator, String name) {
-        RecordBatchData handle = super.allocate(allocator, name);
-        all.add(handle);
-        return handle;
-      }
 
       @Override
       public void close(RecordBatchData handle) {
