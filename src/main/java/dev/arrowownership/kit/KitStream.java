@@ -1,8 +1,5 @@
 package dev.arrowownership.kit;
 
-import static dev.arrowownership.cdata.StreamField.GET_LAST_ERROR;
-import static dev.arrowownership.cdata.StreamField.GET_NEXT;
-import static dev.arrowownership.cdata.StreamField.GET_SCHEMA;
 import static dev.arrowownership.cdata.StreamField.PRIVATE_DATA;
 import static dev.arrowownership.cdata.StreamField.RELEASE;
 
@@ -27,7 +24,7 @@ import org.apache.arrow.memory.BufferAllocator;
  * An {@code ArrowArrayStream} the kit implements itself (JNA callbacks), yielding generated batches:
  * every schema and array it hands out is tracked by the ledger, and its own {@code release} calls
  * are counted. {@code private_data} is a token, so the stream may be moved.
- * The layout is {@link dev.arrowownership.cdata.StreamField}'s.
+ * Its callbacks read and write the struct through {@link dev.arrowownership.cdata.StreamField}.
  */
 final class KitStream implements AutoCloseable {
   private static final int EIO = 5;
@@ -61,13 +58,16 @@ final class KitStream implements AutoCloseable {
     this.ledger = ledger;
     this.batches = batches;
     this.struct = ArrowArrayStream.allocateNew(allocator);
-    long address = struct.memoryAddress();
     STREAMS.put(token, this);
-    GET_SCHEMA.set(address, NativeCallbacks.pointerOf(GET_SCHEMA_FN));
-    GET_NEXT.set(address, NativeCallbacks.pointerOf(GET_NEXT_FN));
-    GET_LAST_ERROR.set(address, NativeCallbacks.pointerOf(GET_LAST_ERROR_FN));
-    PRIVATE_DATA.set(address, token);
-    RELEASE.set(address, NativeCallbacks.pointerOf(RELEASE_FN));
+    // All five fields in one write: allocateNew leaves every field but release uninitialized, so a
+    // field missed here would hold whatever the memory held before (a stale pointer or garbage).
+    ArrowArrayStream.Snapshot fields = new ArrowArrayStream.Snapshot();
+    fields.get_schema = NativeCallbacks.pointerOf(GET_SCHEMA_FN);
+    fields.get_next = NativeCallbacks.pointerOf(GET_NEXT_FN);
+    fields.get_last_error = NativeCallbacks.pointerOf(GET_LAST_ERROR_FN);
+    fields.private_data = token;
+    fields.release = NativeCallbacks.pointerOf(RELEASE_FN);
+    struct.save(fields);
   }
 
   long address() {
