@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The pure-Java ownership rules, without Arrow. */
 class OwnershipCoreTest {
@@ -141,6 +145,57 @@ class OwnershipCoreTest {
     assertThat(core.state()).isEqualTo(HandleState.OWNED);
     core.close();
     assertThat(releasesOf(11)).isEqualTo(1);
+  }
+
+  /**
+   * A two-core move claims the core created first, whichever side of the move it is, then the
+   * other: two threads moving in opposite directions queue on the same core instead of each holding
+   * one and waiting for the other. Seen without a race: while another thread holds the newer core,
+   * the mover has claimed the older one and waits. (With the wrong order, the mover waits for the
+   * newer core first and the older one stays free until the mover gives up at the spin limit.)
+   */
+  @ParameterizedTest(name = "target is the older core: {0}")
+  @ValueSource(booleans = {true, false})
+  void twoCoreMoveClaimsTheOlderCoreFirst(boolean targetIsOlder) throws InterruptedException {
+    OwnershipCore<TokenPayload> older = core("older", 0);
+    OwnershipCore<TokenPayload> newer = core("newer", 0);
+    OwnershipCore<TokenPayload> target = targetIsOlder ? older : newer;
+    OwnershipCore<TokenPayload> source = targetIsOlder ? newer : older;
+    source.fill(p -> p.fill(21));
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    Thread holder = new Thread(() -> newer.read("hold", p -> {
+      held.countDown();
+      awaitUninterruptibly(letGo);
+      return null;
+    }));
+    holder.start();
+    held.await();
+    Thread mover = new Thread(() -> target.moveAssign(source, () -> new TokenPayload(releases)));
+    mover.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    try {
+      // Ends early if the mover gives up (it only can while waiting for the held newer core).
+      while (older.state() != HandleState.BUSY && mover.isAlive() && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(older.state()).as("the older core, while the newer one is held").isEqualTo(HandleState.BUSY);
+    } finally {
+      letGo.countDown();
+      holder.join();
+      mover.join();
+    }
+    assertThat(target.read("token", TokenPayload::token)).isEqualTo(21);
+    assertThat(source.state()).isEqualTo(HandleState.EMPTY);
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Two threads moving the same content out: exactly one gets it, and it is released once. */
