@@ -43,6 +43,7 @@ class StreamConsumerRulesTest {
     assertThat(results.status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(results.message()).isEqualTo("the consumer obtained no schema or array from the stream" + threw);
   }
+
   /**
    * A consumer that releases a child of the schema it obtained, then the schema: each result was
    * released once, and the child release the ledger reported fails the results rule.

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
  * Jupiter half of {@link PitTestDiscovery}: in a PIT mutation minion's discovery run, a test is
- * reported but its body and its {@code @BeforeEach} and {@code @AfterEach} methods are not run. Registered for all tests by extension auto-detection
- * ({@code junit-platform.properties}, {@code META-INF/services}); everywhere else it proceeds.
+ * reported but its body and its {@code @BeforeEach} and {@code @AfterEach} methods are not run.
+ * Registered for all tests by extension auto-detection ({@code junit-platform.properties},
+ * {@code META-INF/services}); everywhere else it proceeds.
  */
 public final class SkipTestBodiesInPitDiscovery implements InvocationInterceptor {
 
