@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An explicit close racing the safety net's cleaning action releases exactly once, and a report is
- * made if and only if the cleaning action won. (The jcstress form of this race is issue 4's.)
+ * made if and only if the cleaning action won. (Its jcstress form races on real structs.)
  */
 class LeakRaceTest {
   private static final int ROUNDS = Integer.getInteger("arrowownership.leak.raceRounds", 2000);
