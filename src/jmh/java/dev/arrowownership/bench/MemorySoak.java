@@ -1,6 +1,6 @@
 package dev.arrowownership.bench;
 
-import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.generate.GeneratedBatch;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.arrowownership.bench;
 
-import dev.arrowownership.kit.OwnershipMachine;
-import dev.arrowownership.kit.Step;
+import dev.arrowownership.contract.OwnershipMachine;
+import dev.arrowownership.contract.Step;
 import dev.arrowownership.model.ExactlyOnceModel.FrameStatus;
 import dev.arrowownership.model.ExactlyOnceModel.HandleStatus;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.arrowownership.bench;
 
-import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.generate.GeneratedBatch;
 import dev.arrowownership.wrapper.ArrowOutputFrame;
 import dev.arrowownership.wrapper.ImportedBatch;
 import dev.arrowownership.wrapper.RecordBatchData;

@@ -1,7 +1,7 @@
 package dev.arrowownership.bench;
 
-import dev.arrowownership.kit.OwnershipMachine;
-import dev.arrowownership.kit.RecordBatchDataSubject;
+import dev.arrowownership.contract.OwnershipMachine;
+import dev.arrowownership.contract.RecordBatchDataSubject;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,6 +1,6 @@
 package dev.arrowownership.bench;
 
-import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.generate.GeneratedBatch;
 import dev.arrowownership.leak.LeakDetector;
 import dev.arrowownership.leak.LeakLevel;
 import dev.arrowownership.wrapper.ImportedBatch;

@@ -1,77 +1,34 @@
 package dev.arrowownership.conformance;
 
-import dev.arrowownership.kit.CDataConsumer;
-import dev.arrowownership.kit.CDataStreamConsumer;
-import dev.arrowownership.support.ArrowJavaProducers;
 import org.apache.arrow.c.ArrowArray;
-import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.c.CDataDictionaryProvider;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.ipc.ArrowReader;
-import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Arrow Java 19.0.0's C Data importers in the roles the kit checks (its exporters: {@link ArrowJavaProducers}). */
+/** Arrow Java's importer as a kit target: the conforming baseline the consumer self-tests start from. */
 final class ArrowJavaTargets {
   private ArrowJavaTargets() {}
 
-  /** {@code Data.importVectorSchemaRoot}; the result closes the root and the dictionaries. */
-  static AutoCloseable importRoot(BufferAllocator allocator, ArrowArray array, ArrowSchema schema) {
+  /**
+   * Imports into a root; closing the result closes the root and the dictionaries. On failure it
+   * releases whatever the importer left live in the caller's structs (the careful caller's part).
+   */
+  static AutoCloseable importBatch(long array, long schema, BufferAllocator allocator) {
     CDataDictionaryProvider dictionaries = new CDataDictionaryProvider();
     try {
-      return closingBoth(Data.importVectorSchemaRoot(allocator, array, schema, dictionaries), dictionaries);
-    } catch (RuntimeException | Error e) {
-      dictionaries.close();
-      throw e;
-    }
-  }
-
-  /** {@code Data.importField}, then {@code Data.importIntoVector} into a vector made for the field. */
-  static AutoCloseable importIntoVector(BufferAllocator allocator, ArrowArray array, ArrowSchema schema) {
-    CDataDictionaryProvider dictionaries = new CDataDictionaryProvider();
-    FieldVector vector = null;
-    try {
-      Field field = Data.importField(allocator, schema, dictionaries);
-      vector = field.createVector(allocator);
-      Data.importIntoVector(allocator, array, vector, dictionaries);
-      return closingBoth(vector, dictionaries);
-    } catch (RuntimeException | Error e) {
-      if (vector != null) {
-        vector.close();
-      }
-      dictionaries.close();
-      throw e;
-    }
-  }
-
-  /** An import as a kit consumer: the kit's addresses wrapped as Arrow Java structs. */
-  static CDataConsumer consumer(BatchImport imports) {
-    return (array, schema, allocator) -> imports.importBatch(allocator, ArrowArray.wrap(array), ArrowSchema.wrap(schema));
-  }
-
-  /** {@code Data.importArrayStream} read to its end; closing the reader releases the stream. */
-  static CDataStreamConsumer streamImport() {
-    return (stream, allocator) -> {
-      ArrowReader reader = Data.importArrayStream(allocator, ArrowArrayStream.wrap(stream));
-      try {
-        while (reader.loadNextBatch()) {
-          reader.getVectorSchemaRoot().contentToTSVString(); // reads every buffer
+      VectorSchemaRoot root = Data.importVectorSchemaRoot(allocator, ArrowArray.wrap(array), ArrowSchema.wrap(schema), dictionaries);
+      return () -> {
+        try (dictionaries; root) {
+          root.contentToTSVString(); // reads every buffer
         }
-        return reader;
-      } catch (Exception | Error e) {
-        reader.close();
-        throw e;
-      }
-    };
-  }
-
-  private static AutoCloseable closingBoth(AutoCloseable imported, CDataDictionaryProvider dictionaries) {
-    return () -> {
-      try (dictionaries; imported) {
-        // closes the import first, then its dictionaries
-      }
-    };
+      };
+    } catch (RuntimeException | Error e) {
+      dictionaries.close();
+      ArrowArray.wrap(array).release(); // no-op once the importer moved it (release == NULL)
+      ArrowSchema.wrap(schema).release();
+      throw e;
+    }
   }
 }

@@ -3,7 +3,7 @@ package dev.arrowownership.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.cdata.StructKind;
-import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.generate.GeneratedBatch;
 import java.util.List;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.Data;

@@ -1,7 +1,7 @@
 package dev.arrowownership.reliability;
 
-import dev.arrowownership.kit.FaultInjector;
-import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.conformance.FaultInjector;
+import dev.arrowownership.generate.GeneratedBatch;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.TrackedBatch;
 import dev.arrowownership.support.LeakRescue;

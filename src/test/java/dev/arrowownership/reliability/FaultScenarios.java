@@ -3,7 +3,7 @@ package dev.arrowownership.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.cdata.StructKind;
-import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.generate.GeneratedBatch;
 import dev.arrowownership.wrapper.CleanupSteps;
 import dev.arrowownership.wrapper.HandleState;
 import dev.arrowownership.wrapper.RecordBatchData;

@@ -3,7 +3,7 @@ package dev.arrowownership.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.generate.GeneratedBatch;
 import dev.arrowownership.reliability.FaultScenarios.Named;
 import dev.arrowownership.wrapper.RecordBatchData;
 import java.util.LinkedHashMap;

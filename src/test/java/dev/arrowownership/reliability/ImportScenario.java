@@ -2,7 +2,7 @@ package dev.arrowownership.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.generate.GeneratedBatch;
 import dev.arrowownership.support.LeakRescue;
 import dev.arrowownership.wrapper.HandleState;
 import dev.arrowownership.wrapper.RecordBatchData;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arrowownership.cdata.StructKind;
-import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.generate.GeneratedBatch;
 import dev.arrowownership.ledger.TrackedBatch;
 import dev.arrowownership.support.ArrowFixture;
 import dev.arrowownership.wrapper.HandleState;

@@ -1,6 +1,6 @@
 package dev.arrowownership.support;
 
-import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.generate.GeneratedBatch;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.TrackedBatch;
 import dev.arrowownership.wrapper.RecordBatchData;

@@ -1,7 +1,7 @@
 package dev.arrowownership.support;
 
-import dev.arrowownership.kit.CDataProducer;
-import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.conformance.CDataProducer;
+import dev.arrowownership.generate.GeneratedBatch;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.c.Data;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.arrowownership.kit.FaultInjector;
-import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.conformance.FaultInjector;
+import dev.arrowownership.generate.GeneratedBatch;
 import dev.arrowownership.leak.LeakDetector;
 import dev.arrowownership.leak.LeakLevel;
 import dev.arrowownership.ledger.TrackedBatch;

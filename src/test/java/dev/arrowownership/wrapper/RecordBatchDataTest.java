@@ -3,7 +3,7 @@ package dev.arrowownership.wrapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.cdata.StructKind;
-import dev.arrowownership.kit.GeneratedBatch;
+import dev.arrowownership.generate.GeneratedBatch;
 import dev.arrowownership.leak.LeakDetector;
 import dev.arrowownership.leak.LeakLevel;
 import dev.arrowownership.ledger.ReleaseLedger;

@@ -1,0 +1,27 @@
+package dev.arrowownership.conformance;
+
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Anything that takes ownership of a record batch's {@code ArrowArray} and {@code ArrowSchema}: an
+ * importer. The kit produces a batch (with children and a dictionary), tracks every struct of it
+ * through the release ledger, hands the two base structs to the consumer and checks the
+ * consumer's side of the C Data Interface with {@link ConformanceKit#checkConsumer}.
+ *
+ * <p>Example: {@code (array, schema, allocator) -> Data.importVectorSchemaRoot(allocator,
+ * ArrowArray.wrap(array), ArrowSchema.wrap(schema), new CDataDictionaryProvider())} (the root is
+ * the returned {@link AutoCloseable}; the dictionary provider must be closed with it).
+ */
+@FunctionalInterface
+public interface CDataConsumer {
+
+  /**
+   * Takes ownership of the live structs at {@code arrayAddress} and {@code schemaAddress} and
+   * returns what it built from them. Once the result is closed, or once this method throws, the
+   * consumer must have called each base struct's {@code release} exactly once, and no child's.
+   *
+   * @param allocator memory for the consumer, if it uses Arrow Java; the kit makes its allocations
+   *     fail at chosen points (to check every failure path) and checks it is empty at the end
+   */
+  AutoCloseable consume(long arrayAddress, long schemaAddress, BufferAllocator allocator) throws Exception;
+}

@@ -1,0 +1,29 @@
+package dev.arrowownership.conformance;
+
+/**
+ * Anything that fills an {@code ArrowArray} and an {@code ArrowSchema} at given addresses: Arrow
+ * Java's {@code Data.exportVectorSchemaRoot}, a native library's export, a stream's {@code get_next}.
+ * The kit owns the two structs' memory and owns what the producer puts in them; it checks the
+ * producer's side of the C Data Interface with {@link ConformanceKit#checkProducer}.
+ *
+ * <p>Example: {@code (array, schema) -> Data.exportVectorSchemaRoot(allocator, root, null,
+ * ArrowArray.wrap(array), ArrowSchema.wrap(schema))}.
+ */
+@FunctionalInterface
+public interface CDataProducer {
+
+  /**
+   * Fills the released structs at {@code arrayAddress} and {@code schemaAddress} with one record
+   * batch (a struct array and its schema, children and dictionaries included) that the caller then
+   * owns. Each call produces a new batch.
+   */
+  void produce(long arrayAddress, long schemaAddress) throws Exception;
+
+  /**
+   * The bytes this producer holds for the batches it produced, or -1 when it cannot tell; the kit
+   * checks that releasing a batch gives them all back.
+   */
+  default long allocatedBytes() {
+    return -1;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.arrowownership.conformance;
+
+/**
+ * Checks a C Data Interface producer, consumer or stream consumer against the {@link Rule}s of its
+ * role, with real release calls counted by the release ledger, and returns a {@link Verdict}.
+ *
+ * <pre>{@code
+ * Verdict verdict = ConformanceKit.checkProducer("my-exporter", (array, schema) -> myLib.export(array, schema));
+ * verdict.assertConforms();                       // fails naming every broken rule
+ * Files.writeString(report, verdict.toMarkdown()); // docs/conformance/my-exporter.md
+ * }</pre>
+ *
+ * <p>A broken target never crashes the JVM: a second release is reported by the ledger, not
+ * forwarded, and a child released by a consumer is reported and left for its parent's release.
+ */
+public final class ConformanceKit {
+  private ConformanceKit() {}
+
+  /** Checks every {@link Rule.Role#PRODUCER} rule on {@code producer}. */
+  public static Verdict checkProducer(String target, CDataProducer producer) {
+    return new Verdict(target, ProducerRules.check(producer));
+  }
+
+  /** Checks every {@link Rule.Role#CONSUMER} rule on {@code consumer}, with batches the kit produces. */
+  public static Verdict checkConsumer(String target, CDataConsumer consumer) {
+    return new Verdict(target, ConsumerRules.check(consumer));
+  }
+
+  /** Checks every {@link Rule.Role#STREAM_CONSUMER} rule on {@code consumer}, with a stream the kit exports. */
+  public static Verdict checkStreamConsumer(String target, CDataStreamConsumer consumer) {
+    return new Verdict(target, StreamConsumerRules.check(consumer));
+  }
+}

@@ -1,0 +1,86 @@
+package dev.arrowownership.conformance;
+
+import dev.arrowownership.ledger.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * The {@link Rule.Role#CONSUMER} rules: one hand-over without faults, then one per allocation point
+ * of the consumer's allocator, failing that allocation, until a run makes fewer allocations.
+ */
+final class ConsumerRules {
+  /** Upper bound on the allocation points tried. */
+  static final int MAX_FAULT_POINTS = Integer.getInteger("arrowownership.kit.faultPoints", 200);
+
+  private ConsumerRules() {}
+
+  static List<RuleResult> check(CDataConsumer consumer) {
+    return check(consumer, MAX_FAULT_POINTS);
+  }
+
+  /** The rules, failing at most the first {@code maxFaultPoints} allocation points. */
+  static List<RuleResult> check(CDataConsumer consumer, int maxFaultPoints) {
+    RootAllocator allocator = new RootAllocator();
+    try {
+      ConsumerRun clean = ConsumerRun.of(consumer, allocator, -1);
+      List<ConsumerRun> faulted = new ArrayList<>();
+      for (int k = 0; k < maxFaultPoints; k++) {
+        ConsumerRun run = ConsumerRun.of(consumer, allocator, k);
+        if (!run.faultFired()) {
+          break;
+        }
+        faulted.add(run);
+      }
+      List<ConsumerRun> all = new ArrayList<>(faulted);
+      all.add(0, clean);
+      return List.of(exactlyOnce(clean), onFailure(faulted), neverReleasesChildren(all), noAccessAfterRelease(all));
+    } finally {
+      try {
+        allocator.close();
+      } catch (IllegalStateException leakedByTheConsumer) {
+        // A consumer that never releases leaks the kit's batch; its rules already failed for it.
+      }
+    }
+  }
+
+  private static RuleResult exactlyOnce(ConsumerRun clean) {
+    Rule rule = Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE;
+    if (clean.thrown() != null) {
+      return RuleResult.failed(rule, "consuming a valid batch failed: " + clean);
+    }
+    return clean.releasedExactlyOnce() && clean.heldBytes() == 0
+        ? RuleResult.passed(rule, "array and schema released once each after the result was closed")
+        : RuleResult.failed(rule, clean.toString());
+  }
+
+  private static RuleResult onFailure(List<ConsumerRun> faulted) {
+    Rule rule = Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE;
+    if (faulted.isEmpty()) {
+      return RuleResult.notApplicable(rule, "the consumer made no allocation from the kit's allocator,"
+          + " so no allocation failure could be injected");
+    }
+    List<ConsumerRun> wrong = faulted.stream().filter(r -> !r.releasedExactlyOnce() || r.heldBytes() != 0).toList();
+    return wrong.isEmpty()
+        ? RuleResult.passed(rule, "each of " + faulted.size() + " allocation points failed in turn; released once every time")
+        : RuleResult.failed(rule, wrong.size() + " of " + faulted.size() + " allocation points break it, first: " + wrong.get(0));
+  }
+
+  private static RuleResult neverReleasesChildren(List<ConsumerRun> runs) {
+    Rule rule = Rule.REQUIRED_CONSUMER_NEVER_RELEASES_CHILDREN;
+    return runs.stream().filter(r -> !r.violations(Violation.Kind.CHILD_RELEASED_BY_CONSUMER).isEmpty())
+        .findFirst()
+        .map(r -> RuleResult.failed(rule, r.violations(Violation.Kind.CHILD_RELEASED_BY_CONSUMER).get(0)
+            + " (in the run with " + (r.faultAt() < 0 ? "no fault" : "allocation #" + r.faultAt() + " failing") + ")"))
+        .orElse(RuleResult.passed(rule, "no child or dictionary released outside its parent's release in "
+            + runs.size() + " runs"));
+  }
+
+  private static RuleResult noAccessAfterRelease(List<ConsumerRun> runs) {
+    Rule rule = Rule.REQUIRED_CONSUMER_NO_ACCESS_AFTER_RELEASE;
+    return runs.stream().filter(ConsumerRun::writtenAfterRelease).findFirst()
+        .map(r -> RuleResult.failed(rule, "the kit's struct was written after it was released or moved away: " + r))
+        .orElse(RuleResult.passed(rule, "no write to a released struct in " + runs.size()
+            + " runs (reads cannot be observed)"));
+  }
+}

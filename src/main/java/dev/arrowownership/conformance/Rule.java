@@ -1,0 +1,138 @@
+package dev.arrowownership.conformance;
+
+import java.util.Locale;
+
+/**
+ * The rules the kit checks, named by strength ({@code required_} the spec says MUST;
+ * {@code optional_} what the spec leaves open but consumers rely on), each with the C Data Interface
+ * section it checks and, in its failure message, what to look at.
+ */
+public enum Rule {
+  REQUIRED_PRODUCER_SETS_RELEASE(Role.PRODUCER, Spec.RELEASED,
+      "after produce() both base structs are live (release != NULL)",
+      "the producer fills every field and sets release last, also on its error paths"),
+  REQUIRED_PRODUCER_RELEASE_SETS_NULL(Role.PRODUCER, Spec.PRODUCER_RELEASE,
+      "the producer's release sets release to NULL, on the base struct and on every child and dictionary",
+      "the last line of the release callback: `array->release = NULL`"),
+  REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN(Role.PRODUCER, Spec.PRODUCER_RELEASE,
+      "the parent's release calls each child's and the dictionary's release exactly once",
+      "the loop over children and the dictionary in the release callback"),
+  REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID(Role.PRODUCER, Spec.MOVE,
+      "a struct moved to other memory (bitwise copy, source marked released) imports with the same"
+          + " rows and releases once",
+      "pointers into the struct itself, or the struct's address kept in private_data or elsewhere"),
+  REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING(Role.PRODUCER, Spec.PRODUCER_RELEASE,
+      "after release the producer holds no memory for the batch",
+      "buffers, children arrays and private_data freed in the release callback"),
+  OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD(Role.PRODUCER, Spec.THREADS,
+      "release called on a thread other than the producing one releases once and frees everything",
+      "thread-local or thread-confined state used by the release callback"),
+  REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE(Role.CONSUMER, Spec.CONSUMER_RELEASE,
+      "after the consumer's result is closed, each base struct was released exactly once",
+      "the close path of what the consumer returns, and copies of the struct that are released too"),
+  REQUIRED_CONSUMER_RELEASES_ON_FAILURE(Role.CONSUMER, Spec.CONSUMER_RELEASE,
+      "when an allocation fails at any point of the import, each base struct is still released exactly once",
+      "the consumer's catch/finally blocks: the struct must be released (or moved) before anything can fail"),
+  REQUIRED_CONSUMER_NEVER_RELEASES_CHILDREN(Role.CONSUMER, Spec.CONSUMER_RELEASE,
+      "the consumer never calls a child's or the dictionary's release; only the parent's release does",
+      "the consumer's cleanup of children and dictionaries: release only the base struct"),
+  REQUIRED_CONSUMER_NO_ACCESS_AFTER_RELEASE(Role.CONSUMER, Spec.CONSUMER_RELEASE,
+      "once released (or moved away), the kit's struct is neither written nor released again",
+      "stale pointers to the struct kept after a move or a release"),
+  REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE(Role.STREAM_CONSUMER, Spec.STREAM_LIFETIME,
+      "the stream's release is called exactly once",
+      "the consumer's close path for the stream, including when reading fails"),
+  REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE(Role.STREAM_CONSUMER, Spec.STREAM_RESULTS,
+      "every schema and array obtained from the stream is released exactly once, children never",
+      "batches kept after the scan, or released by the stream's close instead of by the consumer"),
+  REQUIRED_WRAPPER_RELEASES_WHAT_THE_MODEL_SAYS(Role.WRAPPER, Spec.CONSUMER_RELEASE,
+      "every step releases exactly the structs the exactly-once model releases, each once",
+      "the operation named in the step: which release it skipped, or which struct it released twice"),
+  REQUIRED_WRAPPER_OWNERSHIP_MATCHES_THE_MODEL(Role.WRAPPER, Spec.MOVE,
+      "after every step each handle owns exactly the batch the model says, with its data",
+      "moves that do not mark the source released, or that drop the target's content"),
+  REQUIRED_WRAPPER_REJECTS_MISUSE(Role.WRAPPER, Spec.RELEASED,
+      "misuse throws IllegalStateException naming the handle, an injected fault propagates, nothing else throws",
+      "the state checks at the top of the operation named in the step"),
+  REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED(Role.WRAPPER, Spec.CONSUMER_RELEASE,
+      "closing every handle and the frame releases every batch ever made, exactly once",
+      "close() of handles and of the frame, and batches dropped on a failure path");
+
+  /** What a rule is about. */
+  public enum Role { PRODUCER, CONSUMER, STREAM_CONSUMER, WRAPPER }
+
+  /** The spec sections rules cite. */
+  public enum Spec {
+    RELEASED("C Data Interface, Released structure", "cdata", "released-structure"),
+    CONSUMER_RELEASE("C Data Interface, Release callback semantics for consumers", "cdata",
+        "release-callback-semantics-for-consumers"),
+    PRODUCER_RELEASE("C Data Interface, Release callback semantics for producers", "cdata",
+        "release-callback-semantics-for-producers"),
+    MOVE("C Data Interface, Moving an array", "cdata", "moving-an-array"),
+    THREADS("C Data Interface, Memory management (release is not bound to a thread)", "cdata", "memory-management"),
+    STREAM_LIFETIME("C Stream Interface, Stream lifetime", "stream", "stream-lifetime"),
+    STREAM_RESULTS("C Stream Interface, Result lifetimes", "stream", "result-lifetimes");
+
+    private final String title;
+    private final String url;
+
+    Spec(String title, String page, String anchor) {
+      this.title = title;
+      this.url = "https://arrow.apache.org/docs/format/"
+          + (page.equals("cdata") ? "CDataInterface" : "CStreamInterface") + ".html#" + anchor;
+    }
+
+    public String title() {
+      return title;
+    }
+
+    public String url() {
+      return url;
+    }
+  }
+
+  private final Role role;
+  private final Spec spec;
+  private final String property;
+  private final String check;
+
+  Rule(Role role, Spec spec, String property, String check) {
+    this.role = role;
+    this.spec = spec;
+    this.property = property;
+    this.check = check;
+  }
+
+  /** The rule's name as reports print it, e.g. {@code required_producer_sets_release}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** True for a MUST of the spec; false for an {@code optional_} rule. */
+  public boolean required() {
+    return name().startsWith("REQUIRED_");
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  public Spec spec() {
+    return spec;
+  }
+
+  /** The property, one sentence. */
+  public String property() {
+    return property;
+  }
+
+  /** The failure message for {@code observed}: rule, spec section, and what to look at. */
+  public String failure(String observed) {
+    return id() + " (" + spec.title() + "): " + observed + ". If this fails, check: " + check + ".";
+  }
+
+  @Override
+  public String toString() {
+    return id();
+  }
+}

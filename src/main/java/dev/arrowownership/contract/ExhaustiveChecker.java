@@ -1,0 +1,155 @@
+package dev.arrowownership.contract;
+
+import dev.arrowownership.conformance.Rule;
+
+import dev.arrowownership.model.ExactlyOnceModel;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Bounded exhaustive checking: every operation sequence up to a depth, level by level, each run on
+ * the real subject through an {@link OwnershipMachine} (so checked against the exactly-once model
+ * step by step, then closed and checked for leaks). States equal up to renaming handles are
+ * explored once, from the first (shortest) sequence reaching them; a sequence reaching a state
+ * already seen is checked but not extended. Because levels go by length, the first failure found
+ * is a shortest counterexample.
+ *
+ * <p>The pruning assumes what the model says: handles in the same model state behave the same.
+ */
+public final class ExhaustiveChecker {
+  /** Runs each depth's sequences on all cores; {@code -Darrowownership.exhaustive.parallel=false} runs them on one. */
+  static final boolean PARALLEL = Boolean.parseBoolean(System.getProperty("arrowownership.exhaustive.parallel", "true"));
+
+  private final OwnershipSubject<?, ?> subject;
+  private final StepAlphabet alphabet;
+  private final LongSupplier nanoClock;
+
+  /** A checker over {@code handles} handles, one frame of two batches, {@code faultPoints} failing allocations. */
+  public ExhaustiveChecker(OwnershipSubject<?, ?> subject, int handles, int faultPoints) {
+    this(subject, handles, faultPoints, System::nanoTime);
+  }
+
+  /** Reads time from {@code nanoClock}: tests decide the budget's outcome, not the machine's speed. */
+  ExhaustiveChecker(OwnershipSubject<?, ?> subject, int handles, int faultPoints, LongSupplier nanoClock) {
+    this(subject, new StepAlphabet(handles, faultPoints, List.of(StepAlphabet.ROWS, StepAlphabet.ROWS)), nanoClock);
+  }
+
+  /** Takes the steps of {@code alphabet}: tests pick one whose states close within a few levels. */
+  ExhaustiveChecker(OwnershipSubject<?, ?> subject, StepAlphabet alphabet, LongSupplier nanoClock) {
+    this.subject = subject;
+    this.alphabet = alphabet;
+    this.nanoClock = nanoClock;
+  }
+
+  /**
+   * Checks every sequence of up to {@code depth} steps, stopping early (between levels) once
+   * {@code budgetMillis} have passed. Never throws for a broken subject: the report says.
+   */
+  public ExhaustiveReport check(int depth, long budgetMillis) {
+    long start = nanoClock.getAsLong();
+    ExactlyOnceModel empty = new ExactlyOnceModel();
+    Reached initial = new Reached(List.of(), StepAlphabet.canonicalState(empty), alphabet.stepsIn(empty, 0));
+    Map<String, Reached> seen = new HashMap<>(Map.of(initial.state, initial));
+    Map<String, List<String>> transitions = new HashMap<>(); // state -> successor states, once expanded
+    Map<String, Reached> frontier = new LinkedHashMap<>(seen);
+    // Raw sequences of the current length reaching each state (BigInteger: they outgrow a long by depth 15).
+    Map<String, BigInteger> ways = new HashMap<>(Map.of(initial.state, BigInteger.ONE));
+    List<ExhaustiveReport.Level> levels = new ArrayList<>();
+    long checked = 0;
+    BigInteger represented = BigInteger.ZERO;
+    for (int d = 1; d <= depth; d++) {
+      Map<String, Reached> next = new LinkedHashMap<>();
+      List<Move> moves = new ArrayList<>();
+      frontier.values().forEach(from -> from.steps.forEach(step -> moves.add(new Move(from.state, append(from.sequence, step)))));
+      // Sequences are independent (each has its own machine, allocator and ledger): run them on every
+      // core, then read the outcomes in enumeration order so the report does not depend on timing.
+      List<Object> outcomes = (PARALLEL ? moves.parallelStream() : moves.stream()).map(m -> outcome(m.sequence)).toList();
+      for (int i = 0; i < moves.size(); i++) {
+        checked++;
+        if (outcomes.get(i) instanceof AssertionError failure) {
+          levels.add(new ExhaustiveReport.Level(d, checked, represented, seen.size(), elapsed(start)));
+          return new ExhaustiveReport(subject.name(), levels, moves.get(i).sequence, failure, false);
+        }
+        Reached reached = (Reached) outcomes.get(i);
+        transitions.computeIfAbsent(moves.get(i).from, k -> new ArrayList<>()).add(reached.state);
+        if (seen.putIfAbsent(reached.state, reached) == null) {
+          next.put(reached.state, reached);
+        }
+      }
+      Map<String, BigInteger> nextWays = new HashMap<>();
+      ways.forEach((state, count) -> transitions.getOrDefault(state, List.of())
+          .forEach(successor -> nextWays.merge(successor, count, BigInteger::add)));
+      ways = nextWays;
+      represented = ways.values().stream().reduce(represented, BigInteger::add);
+      levels.add(new ExhaustiveReport.Level(d, checked, represented, seen.size(), elapsed(start)));
+      frontier = next;
+      if (frontier.isEmpty() || elapsed(start) > budgetMillis) {
+        break; // empty: every state reachable within the bounds is explored, at any depth
+      }
+    }
+    return new ExhaustiveReport(subject.name(), levels, null, null, frontier.isEmpty());
+  }
+
+  /** One step taken from an explored state. */
+  private record Move(String from, List<Step> sequence) {}
+
+  /** The state {@code sequence} reaches, or the AssertionError it fails with. */
+  private Object outcome(List<Step> sequence) {
+    try {
+      return run(sequence);
+    } catch (AssertionError failure) {
+      return failure;
+    }
+  }
+
+  /** A state, the first sequence that reached it, and the steps possible from it. */
+  private record Reached(List<Step> sequence, String state, List<Step> steps) {}
+
+  /**
+   * Replays {@code sequence} on a fresh machine, closes everything, and returns the state reached.
+   * Memory the machine's allocators still hold at close fails the sequence like a failed step.
+   */
+  private Reached run(List<Step> sequence) {
+    OwnershipMachine<?, ?> machine = new OwnershipMachine<>(subject);
+    Reached reached;
+    try {
+      sequence.forEach(step -> step.applyTo(machine));
+      reached = new Reached(sequence, StepAlphabet.canonicalState(machine.model()),
+          alphabet.stepsIn(machine.model(), sequence.size()));
+      machine.finish();
+    } catch (AssertionError | RuntimeException failure) {
+      closeQuietly(machine, failure);
+      throw failure instanceof AssertionError error ? error : new AssertionError(failure.toString(), failure);
+    }
+    try {
+      machine.close();
+    } catch (RuntimeException leak) {
+      throw new AssertionError(Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED.failure(
+          subject.name() + ": closing after the last step: " + leak), leak);
+    }
+    return reached;
+  }
+
+  private static void closeQuietly(OwnershipMachine<?, ?> machine, Throwable failure) {
+    try {
+      machine.close();
+    } catch (RuntimeException leakedByTheBug) {
+      failure.addSuppressed(leakedByTheBug);
+    }
+  }
+
+  private static List<Step> append(List<Step> sequence, Step step) {
+    List<Step> longer = new ArrayList<>(sequence);
+    longer.add(step);
+    return List.copyOf(longer);
+  }
+
+  private long elapsed(long start) {
+    return (nanoClock.getAsLong() - start) / 1_000_000;
+  }
+}

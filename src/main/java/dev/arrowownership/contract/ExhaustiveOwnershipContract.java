@@ -1,0 +1,34 @@
+package dev.arrowownership.contract;
+
+import java.time.Duration;
+import net.jqwik.api.Example;
+import net.jqwik.api.Label;
+
+/**
+ * The bounded exhaustive check as a contract: implement {@link #subject()} (the same method as
+ * {@link OwnershipContract}'s, so a class can implement both) and every operation sequence within
+ * the bounds runs against your wrapper; a failure names the rule and a shortest failing sequence.
+ *
+ * <p>Bounds are system properties: {@code arrowownership.exhaustive.handles} (default 8: about 70 s of CPU, under a minute on two idle cores),
+ * {@code .depth} (30), {@code .faults} (4 allocation points failed in turn per extraction),
+ * {@code .seconds} (600: a time budget checked between depths).
+ */
+public interface ExhaustiveOwnershipContract {
+  int HANDLES = Integer.getInteger("arrowownership.exhaustive.handles", 8);
+  int DEPTH = Integer.getInteger("arrowownership.exhaustive.depth", 30);
+  int FAULTS = Integer.getInteger("arrowownership.exhaustive.faults", 4);
+  long SECONDS = Long.getLong("arrowownership.exhaustive.seconds", 600);
+
+  /** The wrapper under test. */
+  OwnershipSubject<?, ?> subject();
+
+  /** Every operation sequence within the bounds releases exactly what the exactly-once model says. */
+  @Example
+  @Label("required_wrapper_every_sequence_within_the_bounds_matches_the_model")
+  default void everySequenceWithinTheBoundsMatchesTheModel() {
+    ExhaustiveReport report = new ExhaustiveChecker(subject(), HANDLES, FAULTS).check(DEPTH, Duration.ofSeconds(SECONDS).toMillis());
+    System.out.println("exhaustive check, " + HANDLES + " handles, " + FAULTS + " fault points, depth <= " + DEPTH
+        + ": " + report);
+    report.assertPassed();
+  }
+}

@@ -1,0 +1,87 @@
+package dev.arrowownership.generate;
+
+import dev.arrowownership.cdata.StructKind;
+import dev.arrowownership.ledger.ReleaseLedger;
+import dev.arrowownership.ledger.TrackedStruct;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.c.ArrowArray;
+import org.apache.arrow.c.ArrowSchema;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * One record batch's base structs, allocated and owned by the kit, with every struct under them
+ * tracked by a ledger once filled. Closing frees the two structs' own memory, never calls release.
+ */
+public final class KitStructs implements AutoCloseable {
+  private final ArrowArray array;
+  private final ArrowSchema schema;
+  private final List<TrackedStruct> arrayTree = new ArrayList<>();
+  private final List<TrackedStruct> schemaTree = new ArrayList<>();
+
+  public KitStructs(BufferAllocator allocator) {
+    array = ArrowArray.allocateNew(allocator);
+    schema = ArrowSchema.allocateNew(allocator);
+  }
+
+  /** The kit's {@code ArrowArray} (its own memory; what it holds is the producer's). */
+  public ArrowArray array() {
+    return array;
+  }
+
+  /** The kit's {@code ArrowSchema}. */
+  public ArrowSchema schema() {
+    return schema;
+  }
+
+  /** The array and every struct under it, base first, once {@link #track tracked}. */
+  public List<TrackedStruct> arrayTree() {
+    return List.copyOf(arrayTree);
+  }
+
+  /** The schema and every struct under it, base first, once {@link #track tracked}. */
+  public List<TrackedStruct> schemaTree() {
+    return List.copyOf(schemaTree);
+  }
+
+  /** The address of {@link #array()}. */
+  public long arrayAddress() {
+    return array.memoryAddress();
+  }
+
+  /** The address of {@link #schema()}. */
+  public long schemaAddress() {
+    return schema.memoryAddress();
+  }
+
+  /** Interposes on both trees; call once the structs are filled. */
+  public KitStructs track(ReleaseLedger ledger, String label) {
+    arrayTree.addAll(ledger.trackTree(StructKind.ARRAY, arrayAddress(), label));
+    schemaTree.addAll(ledger.trackTree(StructKind.SCHEMA, schemaAddress(), label));
+    return this;
+  }
+
+  /** The two base structs. */
+  public List<TrackedStruct> bases() {
+    return List.of(arrayTree.get(0), schemaTree.get(0));
+  }
+
+  /** Every tracked struct but the two bases. */
+  public List<TrackedStruct> descendants() {
+    List<TrackedStruct> all = new ArrayList<>(arrayTree.subList(1, arrayTree.size()));
+    all.addAll(schemaTree.subList(1, schemaTree.size()));
+    return all;
+  }
+
+  /** Releases whichever base struct is still live at the kit's address (release() skips released ones). */
+  public void releaseLive() {
+    array.release();
+    schema.release();
+  }
+
+  @Override
+  public void close() {
+    array.close();
+    schema.close();
+  }
+}

@@ -1,0 +1,277 @@
+package dev.arrowownership.conformance;
+
+import static dev.arrowownership.conformance.RuleMessages.failed;
+import static dev.arrowownership.conformance.RuleMessages.passed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arrowownership.fixtures.ConsumerReleasesChildren;
+import dev.arrowownership.fixtures.ConsumerReleasesTwice;
+import dev.arrowownership.fixtures.ReadingConsumer;
+import dev.arrowownership.conformance.RuleResult.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.arrow.c.ArrowArray;
+import org.apache.arrow.c.ArrowSchema;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The consumer rules' verdict texts: a conforming consumer's pass texts count the runs, and each
+ * broken consumer's failure shows the run (fault point, release counts, what was thrown or held).
+ */
+class ConsumerRulesTest {
+
+  /** Every allocation point is failed in turn; the run counts agree across the rules (one clean run more). */
+  @Test
+  void conformingConsumerPassesWithConsistentRunCounts() {
+    Verdict verdict = ConformanceKit.checkConsumer("reading", new ReadingConsumer());
+    assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE))
+        .isEqualTo("array and schema released once each after the result was closed");
+    Matcher points = Pattern.compile("each of (\\d+) allocation points failed in turn; released once every time")
+        .matcher(passed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE));
+    assertThat(points.matches()).isTrue();
+    int runs = Integer.parseInt(points.group(1)) + 1;
+    assertThat(runs).isGreaterThan(2);
+    assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_NEVER_RELEASES_CHILDREN))
+        .isEqualTo("no child or dictionary released outside its parent's release in " + runs + " runs");
+    assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_NO_ACCESS_AFTER_RELEASE))
+        .isEqualTo("no write to a released struct in " + runs + " runs (reads cannot be observed)");
+  }
+
+  /** A consumer that releases both structs without allocating: no fault can be injected, and it says so. */
+  @Test
+  void consumerThatNeverAllocatesIsNotApplicableForFailures() {
+    Verdict verdict = ConformanceKit.checkConsumer("release-only", (array, schema, allocator) -> {
+      releaseBoth(array, schema);
+      return () -> { };
+    });
+    assertThat(verdict.result(Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE).status()).isEqualTo(Status.PASSED);
+    assertThat(verdict.result(Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE).status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_NEVER_RELEASES_CHILDREN)).endsWith(" in 1 runs");
+  }
+
+  /** A consumer that throws on a valid batch fails exactly-once with the run: releases and the exception. */
+  @Test
+  void consumerThrowingOnAValidBatchShowsTheRun() {
+    Verdict verdict = ConformanceKit.checkConsumer("throws", (array, schema, allocator) -> {
+      releaseBoth(array, schema);
+      throw new IllegalArgumentException("bad batch");
+    });
+    assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE)).contains(
+        "consuming a valid batch failed: no fault: base releases [array, schema] = [1, 1], threw java.lang.IllegalArgumentException: bad batch.");
+    // It allocates nothing: its exception is not an injected fault, so no faulted run is counted.
+    assertThat(verdict.result(Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE).status()).isEqualTo(Status.NOT_APPLICABLE);
+  }
+
+  /** A consumer that drops the batch without releasing it fails with zero release counts. */
+  @Test
+  void consumerDroppingTheBatchShowsZeroReleases() {
+    Verdict verdict = ConformanceKit.checkConsumer("drops", (array, schema, allocator) -> () -> { });
+    assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE))
+        .contains("no fault: base releases [array, schema] = [0, 0].");
+  }
+
+  /** An injected fault the consumer swallows still counts as a failed allocation point. */
+  @Test
+  void swallowedFaultStillCountsAsAnAllocationPoint() {
+    Verdict verdict = ConformanceKit.checkConsumer("swallows", (array, schema, allocator) -> {
+      try {
+        allocator.buffer(8).close();
+      } catch (OutOfMemoryException ignored) {
+        // carries on without the buffer
+      }
+      releaseBoth(array, schema);
+      return () -> { };
+    });
+    assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE))
+        .isEqualTo("each of 1 allocation points failed in turn; released once every time");
+  }
+
+  /** Bytes held after a failed allocation break the on-failure rule even though both structs were released. */
+  @Test
+  void bytesHeldAfterAFailureAreCaught() {
+    Verdict verdict = ConformanceKit.checkConsumer("leaks-on-failure", (array, schema, allocator) -> {
+      ArrowBuf first = null;
+      try {
+        first = allocator.buffer(8);
+        allocator.buffer(8).close();
+      } catch (OutOfMemoryException e) {
+        releaseBoth(array, schema); // but `first` is never closed when the second allocation fails
+        throw e;
+      }
+      first.close();
+      releaseBoth(array, schema);
+      return () -> { };
+    });
+    assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE))
+        .contains("1 of 2 allocation points break it, first: allocation #1 failing: base releases [array, schema] = [1, 1], threw ")
+        .contains(", consumer holds ");
+  }
+
+  /** A child released only on the failure path is reported with the fault point of that run. */
+  @Test
+  void childReleaseOnTheFailurePathNamesTheFaultPoint() {
+    Verdict verdict = ConformanceKit.checkConsumer("children-on-failure", (array, schema, allocator) -> {
+      try {
+        allocator.buffer(8).close();
+      } catch (OutOfMemoryException e) {
+        long firstChild = MemoryUtil.getLong(ArrowArray.wrap(array).snapshot().children);
+        ArrowArray.wrap(firstChild).release(); // the bug: only the parent's release may do this
+        releaseBoth(array, schema);
+        throw e;
+      }
+      releaseBoth(array, schema);
+      return () -> { };
+    });
+    assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_NEVER_RELEASES_CHILDREN)).contains("(in the run with allocation #0 failing)");
+  }
+
+  /** Other violations (a double release) do not count as a child released by the consumer. */
+  @Test
+  void doubleReleaseIsNotAChildRelease() {
+    Verdict verdict = ConformanceKit.checkConsumer("twice", new ConsumerReleasesTwice());
+    assertThat(verdict.result(Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE).status()).isEqualTo(Status.FAILED);
+    assertThat(verdict.result(Rule.REQUIRED_CONSUMER_NEVER_RELEASES_CHILDREN).status()).isEqualTo(Status.PASSED);
+  }
+
+  /** Bytes the consumer's result leaves allocated fail exactly-once, with the count. */
+  @Test
+  void consumerHoldingBytesAfterCloseShowsTheBytes() {
+    Verdict verdict = ConformanceKit.checkConsumer("holds", (array, schema, allocator) -> {
+      releaseBoth(array, schema);
+      allocator.buffer(64); // never closed
+      return () -> { };
+    });
+    assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE))
+        .contains("no fault: base releases [array, schema] = [1, 1], consumer holds 64 bytes.");
+  }
+
+  /** A child released by the consumer is reported with the run it happened in. */
+  @Test
+  void childReleaseNamesTheRun() {
+    assertThat(failed(ConformanceKit.checkConsumer("children", new ConsumerReleasesChildren()),
+        Rule.REQUIRED_CONSUMER_NEVER_RELEASES_CHILDREN)).contains("(in the run with no fault)");
+  }
+
+  /**
+   * A consumer that moves the structs away (copy, mark released) and writes into the kit's array
+   * when its result is closed: the write after consume() returned is caught against the snapshot.
+   */
+  @Test
+  void writeIntoAMovedAwayStructIsCaught() {
+    try (RootAllocator copies = new RootAllocator()) {
+      Verdict verdict = ConformanceKit.checkConsumer("moves", (array, schema, allocator) -> {
+        ArrowArray ownArray = ArrowArray.allocateNew(copies);
+        ArrowSchema ownSchema = ArrowSchema.allocateNew(copies);
+        ownArray.save(ArrowArray.wrap(array).snapshot());
+        ownSchema.save(ArrowSchema.wrap(schema).snapshot());
+        ArrowArray.wrap(array).markReleased();
+        ArrowSchema.wrap(schema).markReleased();
+        return () -> {
+          MemoryUtil.putLong(array, 12345L); // "resets" the length of a struct it no longer owns
+          ownArray.release();
+          ownSchema.release();
+          ownArray.close();
+          ownSchema.close();
+        };
+      });
+      assertThat(verdict.result(Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE).status()).isEqualTo(Status.PASSED);
+      assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_NO_ACCESS_AFTER_RELEASE))
+          .contains("the kit's struct was written after it was released or moved away: no fault: base releases");
+    }
+  }
+
+  /**
+   * A child released again through a copy the consumer kept, after the parent released it: both
+   * base structs were released once, and the double release alone fails exactly-once.
+   */
+  @Test
+  void doubleReleaseOfAChildFailsExactlyOnce() {
+    try (RootAllocator copies = new RootAllocator()) {
+      Verdict verdict = ConformanceKit.checkConsumer("child-twice", (array, schema, allocator) -> {
+        try (ArrowArray staleChild = ArrowArray.allocateNew(copies)) {
+          staleChild.save(ArrowArray.wrap(MemoryUtil.getLong(ArrowArray.wrap(array).snapshot().children)).snapshot());
+          releaseBoth(array, schema);
+          staleChild.release();
+        }
+        return () -> { };
+      });
+      assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE))
+          .contains("no fault: base releases [array, schema] = [1, 1], [DOUBLE_RELEASE on ");
+    }
+  }
+
+  /** A child released by the consumer is its own rule's failure: exactly-once still passes. */
+  @Test
+  void childReleaseIsNotADoubleRelease() {
+    Verdict verdict = ConformanceKit.checkConsumer("children", new ConsumerReleasesChildren());
+    assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE))
+        .isEqualTo("array and schema released once each after the result was closed");
+  }
+
+  /**
+   * A consumer that takes the batch only when its result is closed (moves it into structs of its
+   * own, then releases those): the kit's structs were still live when consume() returned, so their
+   * marking as released is no write after release.
+   */
+  @Test
+  void moveWhenTheResultIsClosedIsNoWriteAfterRelease() {
+    try (RootAllocator copies = new RootAllocator()) {
+      Verdict verdict = ConformanceKit.checkConsumer("moves-late", (array, schema, allocator) -> () -> {
+        try (ArrowArray ownArray = ArrowArray.allocateNew(copies); ArrowSchema ownSchema = ArrowSchema.allocateNew(copies)) {
+          ownArray.save(ArrowArray.wrap(array).snapshot());
+          ownSchema.save(ArrowSchema.wrap(schema).snapshot());
+          ArrowArray.wrap(array).markReleased();
+          ArrowSchema.wrap(schema).markReleased();
+          ownArray.release();
+          ownSchema.release();
+        }
+      });
+      assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_NO_ACCESS_AFTER_RELEASE))
+          .isEqualTo("no write to a released struct in 1 runs (reads cannot be observed)");
+    }
+  }
+
+  /**
+   * After the check, the kit has released the batch a consumer dropped and closed every allocator
+   * it lent: nothing stays allocated under the kit's root, and no child allocator stays open.
+   */
+  @Test
+  void kitReleasesADroppedBatchAndClosesTheConsumersAllocators() {
+    List<BufferAllocator> lent = new ArrayList<>();
+    ConformanceKit.checkConsumer("drops", (array, schema, allocator) -> {
+      lent.add(allocator);
+      allocator.buffer(8).close(); // one allocation point, so a faulted run too
+      return () -> { };
+    });
+    assertThat(lent).hasSize(3); // the clean run, allocation #0 failing, the run that made no fault
+    BufferAllocator root = lent.get(0).getRoot();
+    assertThat(root.getAllocatedMemory()).isZero();
+    assertThat(root.getChildAllocators()).isEmpty();
+  }
+
+  /** With a limit on the allocation points, only that many are failed in turn, and the message counts them. */
+  @Test
+  void faultPointsStopAtTheLimit() {
+    Verdict verdict = new Verdict("allocates-three-times", ConsumerRules.check((array, schema, allocator) -> {
+      releaseBoth(array, schema);
+      for (int i = 0; i < 3; i++) {
+        allocator.buffer(8).close();
+      }
+      return () -> { };
+    }, 2));
+    assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE))
+        .isEqualTo("each of 2 allocation points failed in turn; released once every time");
+  }
+
+  private static void releaseBoth(long array, long schema) {
+    ArrowArray.wrap(array).release();
+    ArrowSchema.wrap(schema).release();
+  }
+}

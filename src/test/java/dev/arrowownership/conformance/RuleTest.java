@@ -1,0 +1,31 @@
+package dev.arrowownership.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** A rule's strength, property and printed name are what reports and adopters read. */
+class RuleTest {
+
+  /** Strength follows the name: every required_ rule is a MUST, the one optional_ rule is not. */
+  @Test
+  void requiredExactlyForRequiredRules() {
+    assertThat(Rule.REQUIRED_PRODUCER_SETS_RELEASE.required()).isTrue();
+    assertThat(Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD.required()).isFalse();
+    assertThat(Arrays.stream(Rule.values()).filter(r -> !r.required())).containsExactly(Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD);
+  }
+
+  /** The property is the rule's one sentence, as written for it. */
+  @Test
+  void propertyIsTheRulesSentence() {
+    assertThat(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE.property()).isEqualTo("the stream's release is called exactly once");
+    assertThat(Rule.values()).allSatisfy(r -> assertThat(r.property()).isNotBlank());
+  }
+
+  /** A rule prints as its id, the name reports and assertion messages use. */
+  @Test
+  void printsAsItsId() {
+    assertThat(Rule.REQUIRED_WRAPPER_REJECTS_MISUSE).hasToString("required_wrapper_rejects_misuse");
+  }
+}

@@ -1,0 +1,82 @@
+package dev.arrowownership.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arrowownership.conformance.RuleResult.Status;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Verdicts report failures by rule name, turn declared findings into findings, and flip when a finding is fixed. */
+class VerdictTest {
+  private static final Rule RULE = Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL;
+
+  /** A failed rule fails assertConforms with its name, spec section and hint. */
+  @Test
+  void failedRuleFailsTheVerdictNamingIt() {
+    Verdict verdict = new Verdict("t", List.of(RuleResult.failed(RULE, "release left set")));
+    assertThatThrownBy(verdict::assertConforms).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("t breaks 1 rule(s)")
+        .hasMessageContaining("required_producer_release_sets_null (C Data Interface, Release callback semantics for producers): release left set. If this fails, check: ");
+  }
+
+  /** A declared finding turns its failure into a FINDING; a declared finding that passed fails. */
+  @Test
+  void declaredFindingIsReportedAndFlipsWhenFixed() {
+    Map<Rule, String> known = Map.of(RULE, "upstream #1");
+    Verdict failing = new Verdict("t", List.of(RuleResult.failed(RULE, "x"))).expectingFindings(known);
+    failing.assertConforms();
+    assertThat(failing.result(RULE).status()).isEqualTo(Status.FINDING);
+    assertThat(failing.result(RULE).message()).endsWith("Known: upstream #1");
+
+    Verdict fixed = new Verdict("t", List.of(RuleResult.passed(RULE, "ok"))).expectingFindings(known);
+    assertThatThrownBy(fixed::assertConforms).hasMessageContaining("declared as a finding (upstream #1) but the rule passed");
+  }
+
+  /** Only declared rules change: an undeclared rule keeps its result, passed or failed. */
+  @Test
+  void undeclaredRulesKeepTheirResults() {
+    RuleResult passed = RuleResult.passed(Rule.REQUIRED_PRODUCER_SETS_RELEASE, "ok");
+    RuleResult failed = RuleResult.failed(Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING, "leaked");
+    Verdict verdict = new Verdict("t", List.of(passed, failed)).expectingFindings(Map.of(RULE, "upstream #1"));
+    assertThat(verdict.results()).containsExactly(passed, failed);
+  }
+
+  /** A declared finding on a rule that could not be checked stays not applicable: neither a finding nor a flip. */
+  @Test
+  void declaredFindingOnANotApplicableRuleStaysNotApplicable() {
+    RuleResult notApplicable = RuleResult.notApplicable(RULE, "no allocator to measure");
+    Verdict verdict = new Verdict("t", List.of(notApplicable)).expectingFindings(Map.of(RULE, "upstream #1"));
+    assertThat(verdict.results()).containsExactly(notApplicable);
+  }
+
+  /** Asking for a rule the verdict did not check names the rule and the target. */
+  @Test
+  void resultOfAnUncheckedRuleNamesRuleAndTarget() {
+    Verdict verdict = new Verdict("lib", List.of(RuleResult.passed(RULE, "ok")));
+    assertThatThrownBy(() -> verdict.result(Rule.REQUIRED_PRODUCER_SETS_RELEASE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("required_producer_sets_release was not checked on lib");
+  }
+
+  /** A verdict prints as its target and one line per result: what a failing test's report shows. */
+  @Test
+  void toStringListsTheTargetAndEveryResult() {
+    Verdict verdict = new Verdict("lib", List.of(RuleResult.passed(RULE, "ok"),
+        RuleResult.notApplicable(Rule.REQUIRED_PRODUCER_SETS_RELEASE, "n/a")));
+    assertThat(verdict).hasToString("lib\n  PASSED required_producer_release_sets_null: ok"
+        + "\n  NOT_APPLICABLE required_producer_sets_release: n/a");
+  }
+
+  /** The Markdown report has one row per rule with its section link and result. */
+  @Test
+  void markdownHasOneRowPerRule() {
+    String md = new Verdict("lib", List.of(RuleResult.passed(RULE, "a|b"),
+        RuleResult.notApplicable(Rule.REQUIRED_PRODUCER_SETS_RELEASE, "n/a"))).toMarkdown();
+    assertThat(md).startsWith("# Conformance: lib\n")
+        .contains("| `required_producer_release_sets_null` | [C Data Interface, Release callback semantics for producers]"
+            + "(https://arrow.apache.org/docs/format/CDataInterface.html#release-callback-semantics-for-producers) | PASSED | a\\|b |")
+        .contains("| NOT_APPLICABLE | n/a |");
+  }
+}

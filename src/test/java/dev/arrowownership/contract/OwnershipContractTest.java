@@ -1,0 +1,52 @@
+package dev.arrowownership.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.arrowownership.fixtures.FrameIgnoresItsAllocator;
+import dev.arrowownership.fixtures.OneStepSequencesContract;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * The contract's property passes only when its sequences exercised the hard cases: a run in which
+ * misuse or an injected fault came up too rarely fails on jqwik's coverage check for that case,
+ * instead of passing with those paths unchecked.
+ */
+class OwnershipContractTest {
+
+  /**
+   * Sequences that never misuse anything fail the misuse check (misuse in over half the tries),
+   * which is checked first: the run is reported for misuse although it also never faulted.
+   */
+  @Test
+  void sequencesWithoutMisuseFailTheMisuseCoverageCheck() {
+    assertThat(failureOf(OneStepSequencesContract.class))
+        .isEqualTo("Percentage of 0.0 for [true] does not fulfill condition for label \"misuse rejected\"");
+  }
+
+  /**
+   * A wrapper whose extraction never meets an injected allocation failure fails the fault check
+   * (a fault in over 5% of the tries), although every step matches the model and misuse is plentiful.
+   */
+  @Test
+  void extractionThatNeverMeetsAFaultFailsTheFaultCoverageCheck() {
+    assertThat(failureOf(FrameIgnoresItsAllocator.Contract.class))
+        .isEqualTo("Percentage of 0.0 for [true] does not fulfill condition for label \"fault injected mid-extraction\"");
+  }
+
+  /** Runs the contract's property under jqwik, a few tries, and returns the message of its one failure. */
+  private static String failureOf(Class<? extends OwnershipContract> contract) {
+    List<Event> failures = EngineTestKit.engine("jqwik").selectors(selectClass(contract))
+        .configurationParameter("jqwik.tries.default", "5")
+        .configurationParameter("jqwik.shrinking.default", "OFF")
+        .configurationParameter("jqwik.database", "")
+        .execute().testEvents().failed().list();
+    assertThat(failures).as("failed properties of " + contract.getSimpleName()).hasSize(1);
+    return failures.get(0).getPayload(TestExecutionResult.class)
+        .flatMap(TestExecutionResult::getThrowable).orElseThrow().getMessage();
+  }
+}

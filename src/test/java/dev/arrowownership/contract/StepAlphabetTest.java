@@ -1,0 +1,66 @@
+package dev.arrowownership.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arrowownership.model.ExactlyOnceModel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which steps the exhaustive check tries in a state, and which states it treats as the same. */
+class StepAlphabetTest {
+  private static final StepAlphabet ONE_HANDLE_TWO_FAULTS = new StepAlphabet(1, 2, List.of(3));
+
+  /** An empty model: a handle can be allocated (bound not reached) and a frame made. */
+  @Test
+  void emptyModelOffersAllocateAndFrame() {
+    assertThat(ONE_HANDLE_TWO_FAULTS.stepsIn(new ExactlyOnceModel(), 0)).hasToString("[allocate(), f = frame(rows=[3])]");
+  }
+
+  /** At the handle bound: no allocate() and no moveFrom(), the handle's own operations only. */
+  @Test
+  void atTheHandleBoundNoNewHandles() {
+    ExactlyOnceModel model = new ExactlyOnceModel();
+    model.allocate();
+    assertThat(ONE_HANDLE_TWO_FAULTS.stepsIn(model, 1)).hasToString("[h0.populate(rows=3), h0.moveAssign(h0),"
+        + " h0.importBatch().close(), h0.rowCount(), h0.close(), f = frame(rows=[3])]");
+  }
+
+  /** An open frame: extraction without a fault and with each fault point, then close; a closed one: a new frame. */
+  @Test
+  void openFrameOffersEachFaultPointAndClose() {
+    ExactlyOnceModel model = new ExactlyOnceModel();
+    model.newFrame(List.of(3L), List.of(0));
+    assertThat(ONE_HANDLE_TWO_FAULTS.stepsIn(model, 1)).hasToString("[allocate(), f.extractRecordBatches(),"
+        + " f.extractRecordBatches() [allocation #0 fails], f.extractRecordBatches() [allocation #1 fails], f.close()]");
+    model.closeFrame();
+    assertThat(ONE_HANDLE_TWO_FAULTS.stepsIn(model, 2)).hasToString("[allocate(), f = frame(rows=[3])]");
+  }
+
+  /** Extraction is still offered with the handles at the bound (it may go one batch past it), not beyond. */
+  @Test
+  void extractionAtTheHandleBound() {
+    ExactlyOnceModel model = new ExactlyOnceModel();
+    model.allocate();
+    model.newFrame(List.of(3L), List.of(0));
+    assertThat(ONE_HANDLE_TWO_FAULTS.stepsIn(model, 2).toString()).contains("f.extractRecordBatches(), ");
+    model.allocate();
+    assertThat(ONE_HANDLE_TWO_FAULTS.stepsIn(model, 3).toString()).doesNotContain("f.extractRecordBatches()").endsWith("f.close()]");
+  }
+
+  /** States equal up to handle renaming are one state: sorted statuses, owning ones with their rows. */
+  @Test
+  void canonicalStateIgnoresHandleOrder() {
+    ExactlyOnceModel a = new ExactlyOnceModel();
+    a.allocate();
+    a.allocate();
+    a.populate(1, 3, 0);
+    ExactlyOnceModel b = new ExactlyOnceModel();
+    b.allocate();
+    b.allocate();
+    b.populate(0, 3, 0);
+    assertThat(StepAlphabet.canonicalState(a)).isEqualTo(StepAlphabet.canonicalState(b)).isEqualTo("[E, O3]|ABSENT[]");
+    a.newFrame(List.of(4L), List.of(0));
+    a.close(0);
+    assertThat(StepAlphabet.canonicalState(a)).isEqualTo("[C, O3]|OPEN[4]");
+  }
+}

@@ -1,0 +1,91 @@
+package dev.arrowownership.libraries;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.jar.JarFile;
+import org.duckdb.DuckDBConnection;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * An in-memory DuckDB database and the query the conformance tests export: a column of each kind
+ * that gives the Arrow struct children (struct, list, string) and a dictionary (an ENUM).
+ */
+final class DuckDbSession implements AutoCloseable {
+  /** The columns, in the export's order, for {@code rows} rows. */
+  static final String QUERY = "SELECT i AS id, 'name-' || i AS name, {'x': i % 1000, 'label': 'p' || i} AS point,"
+      + " range(i % 4) AS tags, (['red', 'green', 'blue'])[i % 3 + 1]::color AS color FROM range(?) t(i)";
+
+  final DuckDBConnection connection;
+
+  private DuckDbSession(DuckDBConnection connection) {
+    this.connection = connection;
+  }
+
+  /**
+   * Opens a new in-memory database, or skips the calling test, naming the reason, when DuckDB's
+   * bundled native library does not load on this platform.
+   */
+  static DuckDbSession openOrSkip() throws SQLException {
+    try {
+      return open();
+    } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
+      Assumptions.abort("DuckDB's native library does not load here: " + e);
+      throw new AssertionError(e); // unreachable: abort throws
+    }
+  }
+
+  /** Opens a new in-memory database with the {@code color} ENUM type. */
+  static DuckDbSession open() throws SQLException {
+    DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TYPE color AS ENUM ('red', 'green', 'blue')");
+      return new DuckDbSession(connection);
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  /** The driver and DuckDB versions, e.g. {@code duckdb_jdbc 1.5.2.0 (DuckDB v1.5.2)}, as reports name them. */
+  String versions() throws SQLException {
+    return "duckdb_jdbc " + driverVersion() + " (DuckDB " + queryString("SELECT version()") + ")";
+  }
+
+  /** The driver jar's {@code Bundle-Version}. */
+  private static String driverVersion() {
+    try (JarFile jar = new JarFile(new File(DuckDBConnection.class.getProtectionDomain().getCodeSource().getLocation().toURI()))) {
+      return jar.getManifest().getMainAttributes().getValue("Bundle-Version");
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      return "(unknown version: " + e + ")";
+    }
+  }
+
+  /** Runs {@link #QUERY} and returns the address of DuckDB's native stream over it; the caller owns it. */
+  long exportStream(long rows, long batchSize) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
+      statement.setLong(1, rows);
+      try (ResultSet results = statement.executeQuery()) {
+        return DuckDbNativeStream.export(connection, results, batchSize);
+      }
+    }
+  }
+
+  /** The single value {@code sql} returns, as a string. */
+  String queryString(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet results = statement.executeQuery(sql)) {
+      results.next();
+      return results.getString(1);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    connection.close();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.arrowownership.libraries;
+
+import dev.arrowownership.conformance.CDataProducer;
+import dev.arrowownership.conformance.CDataStreamConsumer;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.apache.arrow.c.ArrowArray;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.ArrowSchema;
+
+/** DuckDB's JDBC driver in the roles the kit checks. */
+final class DuckDbTargets {
+  private DuckDbTargets() {}
+
+  /**
+   * DuckDB's Arrow export as a producer: each call runs {@link DuckDbSession#QUERY} for {@code rows}
+   * rows and hands over the schema and the first batch of DuckDB's native stream, then releases the
+   * stream (the spec lets results outlive their stream). The stream is moved into {@code structs}
+   * first, as a consumer would, so the release never touches the memory it frees.
+   */
+  static CDataProducer producer(DuckDbSession duck, StructMemory structs, long rows) {
+    return (array, schema) -> {
+      ArrowArrayStream stream = structs.moveStream(duck.exportStream(rows, rows));
+      try {
+        stream.getSchema(ArrowSchema.wrap(schema));
+        stream.getNext(ArrowArray.wrap(array));
+      } finally {
+        stream.release();
+      }
+    };
+  }
+
+  /**
+   * DuckDB's {@code registerArrowStream} as a stream consumer: registers the stream as a view and
+   * scans it to the end with {@code SELECT count(*)}; the scan is what takes the stream over.
+   */
+  static CDataStreamConsumer streamConsumer(DuckDbSession duck) {
+    return (stream, allocator) -> {
+      duck.connection.registerArrowStream("kit_stream", ArrowArrayStream.wrap(stream));
+      try (Statement statement = duck.connection.createStatement();
+          ResultSet results = statement.executeQuery("SELECT count(*) FROM kit_stream")) {
+        results.next();
+      }
+      return () -> {
+        try (Statement statement = duck.connection.createStatement()) {
+          statement.execute("DROP VIEW kit_stream");
+        }
+      };
+    };
+  }
+}
