@@ -101,6 +101,24 @@ class ReleaseLedgerTest {
     }
   }
 
+  /** After its ledger closed, a release left non-NULL is set to NULL and reported to no ledger. */
+  @Test
+  void releaseNotNulledAfterTheLedgerClosedIsNulledAndReportedNowhere() {
+    CountingProducer sloppy = new CountingProducer(StructKind.SCHEMA, false);
+    try (ArrowSchema schema = ArrowSchema.allocateNew(allocator); ReleaseLedger open = new ReleaseLedger()) {
+      long id = sloppy.fill(schema.memoryAddress());
+      ledger.track(StructKind.SCHEMA, schema.memoryAddress(), "s");
+      ledger.close();
+
+      schema.release();
+
+      assertThat(sloppy.releaseCalls(id)).isEqualTo(1);
+      assertThat(StructKind.SCHEMA.release(schema.memoryAddress())).isZero();
+      assertThat(open.violations()).isEmpty();
+      assertThat(ledger.violations()).isEmpty();
+    }
+  }
+
   /** A release on another thread is counted and names that thread. */
   @Test
   void releaseOnAnotherThreadIsRecorded() throws InterruptedException {
