@@ -71,8 +71,9 @@ final class ProducerRules {
         wrong.add(round.descendants.get(i) + " released " + round.descendantCalls.get(i) + " times");
       }
     }
-    // A second call on a child is both a second count and a DOUBLE_RELEASE violation; both are
-    // listed. A release left non-NULL has a rule of its own.
+    // A second call on a child, at the same address or through a copy, is counted as the child's
+    // second call and recorded as a DOUBLE_RELEASE violation: both are listed. A release left
+    // non-NULL has a rule of its own.
     round.violations.stream()
         .filter(v -> v.kind() != Violation.Kind.RELEASE_NOT_NULLED)
         .forEach(v -> wrong.add(v.toString()));

@@ -179,6 +179,21 @@ class ReleaseLedgerTest {
     }
   }
 
+  /** A batch is its array and its schema, tracked under one label. */
+  @Test
+  void aBatchTracksItsArrayAndItsSchema() {
+    CountingProducer schemas = new CountingProducer(StructKind.SCHEMA, true);
+    try (ArrowArray array = ArrowArray.allocateNew(allocator); ArrowSchema schema = ArrowSchema.allocateNew(allocator)) {
+      producer.fill(array.memoryAddress());
+      schemas.fill(schema.memoryAddress());
+      TrackedBatch batch = ledger.trackBatch(array.memoryAddress(), schema.memoryAddress(), "b");
+      assertThat(ledger.tracked()).containsExactly(batch.array(), batch.schema());
+      assertThat(batch.schema().kind()).isEqualTo(StructKind.SCHEMA);
+      array.release();
+      schema.release();
+    }
+  }
+
   /** Before its release a struct has no image after release. */
   @Test
   void noImageBeforeTheRelease() {
