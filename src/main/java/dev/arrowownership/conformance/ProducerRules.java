@@ -73,9 +73,9 @@ final class ProducerRules {
         wrong.add(round.descendants.get(i) + " released " + round.descendantCalls.get(i) + " times");
       }
     }
-    // A second call on a child comes after the ledger restored its private_data: it is recorded as a
-    // violation (a call on an unknown struct), not as a second count. A release left non-NULL has a
-    // rule of its own.
+    // A second call on a child, at the same address or through a copy, is counted as the child's
+    // second call and recorded as a DOUBLE_RELEASE violation: both are listed. A release left
+    // non-NULL has a rule of its own.
     round.violations.stream()
         .filter(v -> v.kind() != Violation.Kind.RELEASE_NOT_NULLED)
         .forEach(v -> wrong.add(v.toString()));

@@ -11,8 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The native side of the ledger: one JNA callback per struct kind, installed as the {@code release}
  * pointer of every interposed struct. The struct's {@code private_data} is replaced by a token that
- * names the ledger entry, so the callback finds its entry even after the struct was moved (bitwise
- * copied) to another address.
+ * names the struct's {@link ForwardOnce} record, so the callback finds it even after the struct was
+ * moved (bitwise copied) to another address, or from a stale copy, on whatever thread it runs.
+ *
+ * <p>A call whose token names a record is counted by the ledger that tracks the struct, if that
+ * ledger is still open, and by no other; only the first call on the content is forwarded to the
+ * producer. A call whose token names no record (never tracked, or forgotten since) is an unknown
+ * struct, reported to every ledger open at that moment, and not forwarded.
  */
 final class ReleaseInterposer {
   private static final class Dispatch implements NativeCallbacks.Release {
@@ -37,33 +42,25 @@ final class ReleaseInterposer {
   /** Tokens look like no heap pointer, so a token in a report is recognisable. */
   private static final long TOKEN_TAG = 0x7EDC_0000_0000_0000L;
   private static final AtomicLong IDS = new AtomicLong();
-  private static final Map<Long, Entry> ENTRIES = new ConcurrentHashMap<>();
+  /** By token: every record of a struct not yet released, and of released ones while their ledger is open. */
+  private static final Map<Long, ForwardOnce> RECORDS = new ConcurrentHashMap<>();
 
   private ReleaseInterposer() {}
 
-  /** What the interposer keeps per struct: the producer's pointers and the ledger to tell. */
+  /** What a ledger keeps per tracked struct; the interposer reaches it only through its record's owner. */
   static final class Entry {
     final TrackedStruct struct;
-    final long originalRelease;
-    final long originalPrivateData;
     final ReleaseLedger ledger;
     final Entry parent; // null for a base struct
-    int calls; // guarded by this
+    final ForwardOnce record;
+    int counted; // release calls the ledger recorded; guarded by the ledger
 
-    Entry(TrackedStruct struct, long originalRelease, long originalPrivateData, ReleaseLedger ledger, Entry parent) {
+    Entry(TrackedStruct struct, ReleaseLedger ledger, Entry parent, long token, long release, long privateData) {
       this.struct = struct;
-      this.originalRelease = originalRelease;
-      this.originalPrivateData = originalPrivateData;
       this.ledger = ledger;
       this.parent = parent;
-    }
-
-    synchronized int nextCall() {
-      return ++calls;
-    }
-
-    synchronized int calls() {
-      return calls;
+      this.record = new ForwardOnce(struct.kind(), token, release, privateData,
+          parent == null ? null : parent.record, this);
     }
   }
 
@@ -83,81 +80,105 @@ final class ReleaseInterposer {
           + " is already tracked as " + identify(kind, address));
     }
     long id = IDS.incrementAndGet();
-    Entry entry = new Entry(new TrackedStruct(id, kind, label), release, kind.privateData(address), ledger, parent);
-    ENTRIES.put(TOKEN_TAG | id, entry);
-    kind.setPrivateData(address, TOKEN_TAG | id);
+    long token = TOKEN_TAG | id;
+    Entry entry = new Entry(new TrackedStruct(id, kind, label), ledger, parent, token, release, kind.privateData(address));
+    RECORDS.put(token, entry.record);
+    kind.setPrivateData(address, token);
     kind.setRelease(address, callbackPointer(kind));
     return entry;
   }
 
-  /** The tracked struct whose content lies at {@code address}, or null if it is not interposed. */
+  /** The struct whose content lies at {@code address}, or null if no open ledger tracks it. */
   static TrackedStruct identify(StructKind kind, long address) {
     if (kind.release(address) != callbackPointer(kind)) {
       return null;
     }
-    Entry entry = ENTRIES.get(kind.privateData(address));
-    return entry == null ? null : entry.struct;
+    ForwardOnce record = RECORDS.get(kind.privateData(address));
+    Entry owner = record == null ? null : record.owner();
+    return owner == null ? null : owner.struct;
   }
 
-  static void forget(Entry entry) {
-    ENTRIES.remove(TOKEN_TAG | entry.struct.id());
+  /**
+   * Takes {@code entry} out of the interposer, as its ledger closes: a released struct's record
+   * goes; an unreleased one's stays, naming no ledger, until it forwards the release.
+   */
+  static void detach(Entry entry) {
+    if (entry.record.detach()) {
+      RECORDS.remove(entry.record.token, entry.record);
+    }
+  }
+
+  /** The record the interposer keeps for {@code struct}, null if none; for tests. */
+  static ForwardOnce recordOf(TrackedStruct struct) {
+    return RECORDS.get(TOKEN_TAG | struct.id());
   }
 
   private static void onRelease(StructKind kind, long address) {
     // Exceptions cannot cross into C: everything is caught and recorded.
     try {
-      Entry entry = ENTRIES.get(kind.privateData(address));
-      if (entry == null) {
+      long token = kind.privateData(address);
+      ForwardOnce record = RECORDS.get(token);
+      if (record == null) {
         kind.setRelease(address, 0);
         ReleaseLedger.reportOrphan(new Violation(Violation.Kind.UNKNOWN_STRUCT, null,
             "release called on a " + kind + " at 0x" + Long.toHexString(address)
                 + " whose private_data names no tracked struct"));
         return;
       }
-      if (releasedOutsideParent(entry)) {
+      Entry owner = record.owner();
+      if (record.releasedOutsideParent()) {
         // Left live and not forwarded: the parent's release still releases it, exactly once.
-        entry.ledger.violation(new Violation(Violation.Kind.CHILD_RELEASED_BY_CONSUMER, entry.struct,
-            "release called on a child or dictionary outside its parent's release, while the parent "
-                + entry.parent.struct + " is live (spec: consumers MUST not call children's release); not forwarded"));
+        if (owner != null) {
+          report(owner, Violation.Kind.CHILD_RELEASED_BY_CONSUMER,
+              "release called on a child or dictionary outside its parent's release, while the parent "
+                  + owner.parent.struct + " is live (spec: consumers MUST not call children's release); not forwarded");
+        }
         return;
       }
-      int call = entry.nextCall();
-      entry.ledger.record(entry, address, call);
-      if (call > 1) {
+      ForwardOnce.Call call = record.nextCall();
+      owner = call.owner();
+      if (owner != null) {
+        owner.ledger.record(owner, address, call.number());
+      }
+      if (call.number() > 1) {
         kind.setRelease(address, 0); // refuse to forward: the producer would free twice
         return;
       }
-      kind.setPrivateData(address, entry.originalPrivateData);
-      kind.setRelease(address, entry.originalRelease);
-      forward(entry, address);
-      entry.ledger.released(entry, address, kind.read(address));
+      kind.setPrivateData(address, record.privateData);
+      kind.setRelease(address, record.release);
+      forward(record, owner, address);
+      // The token back in the released struct: a second call at this address (or on a copy of the
+      // released struct) finds the record and is a double release, not an unknown struct.
+      kind.setPrivateData(address, token);
+      if (owner != null) {
+        owner.ledger.released(owner, address, kind.read(address));
+      } else {
+        RECORDS.remove(token, record); // its ledger has closed: forwarded once, nothing left to count
+      }
     } catch (Throwable t) {
+      // What can fail here is reading the struct (a NULL address), before any record is found.
       ReleaseLedger.reportOrphan(new Violation(Violation.Kind.CALLBACK_FAILED, null,
           "the release interposer failed: " + t));
     }
   }
 
-  /**
-   * True for a child released before its parent's release started. During the parent's release
-   * (its call is counted before it is forwarded) is right; after it, only a child the consumer
-   * moved out (spec: "Moving child arrays") can still be live, and releasing it is the consumer's job.
-   */
-  private static boolean releasedOutsideParent(Entry entry) {
-    return entry.parent != null && entry.parent.calls() == 0;
+  private static void forward(ForwardOnce record, Entry owner, long address) {
+    try {
+      Function.getFunction(new Pointer(record.release)).invoke(new Object[] {new Pointer(address)});
+    } catch (Throwable t) {
+      report(owner, Violation.Kind.CALLBACK_FAILED, "the producer's release threw " + t);
+    }
+    if (record.kind.release(address) != 0) {
+      record.kind.setRelease(address, 0);
+      report(owner, Violation.Kind.RELEASE_NOT_NULLED,
+          "the producer's release returned without setting release to NULL (spec: \"Released structure\")");
+    }
   }
 
-  private static void forward(Entry entry, long address) {
-    try {
-      Function.getFunction(new Pointer(entry.originalRelease)).invoke(new Object[] {new Pointer(address)});
-    } catch (Throwable t) {
-      entry.ledger.violation(new Violation(Violation.Kind.CALLBACK_FAILED, entry.struct,
-          "the producer's release threw " + t));
-    }
-    StructKind kind = entry.struct.kind();
-    if (kind.release(address) != 0) {
-      kind.setRelease(address, 0);
-      entry.ledger.violation(new Violation(Violation.Kind.RELEASE_NOT_NULLED, entry.struct,
-          "the producer's release returned without setting release to NULL (spec: \"Released structure\")"));
+  /** Reports to the ledger of {@code owner}; to none if null: a struct whose ledger closed is counted nowhere. */
+  private static void report(Entry owner, Violation.Kind kind, String detail) {
+    if (owner != null) {
+      owner.ledger.violation(new Violation(kind, owner.struct, detail));
     }
   }
 }

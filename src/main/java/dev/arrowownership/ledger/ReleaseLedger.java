@@ -2,11 +2,12 @@ package dev.arrowownership.ledger;
 
 import dev.arrowownership.cdata.StructKind;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,33 +16,46 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@link #track} interposes on a live struct, whoever produced it: the struct's {@code release}
  * becomes a JNA callback and its {@code private_data} a token; the producer's pointers are kept.
- * The first call restores them and forwards to the producer's {@code release}; any later call on
- * the same content (through a stale bitwise copy) is recorded as {@link Violation.Kind#DOUBLE_RELEASE}
- * and sets {@code release} to NULL without forwarding. {@link #track} interposes on the base struct
- * only; {@link #trackTree} also on its children and dictionaries, to catch a consumer that
- * releases them itself.
+ * The first call restores them, forwards to the producer's {@code release}, then puts the token back
+ * in {@code private_data}; any later call on the same content (at the same address, through a stale
+ * bitwise copy, or on a copy of the released struct) is recorded as {@link
+ * Violation.Kind#DOUBLE_RELEASE} and sets {@code release} to NULL without forwarding. {@link #track}
+ * interposes on the base struct only; {@link #trackTree} also on its children and dictionaries, to
+ * catch a consumer that releases them itself.
  *
- * <p>Closing a ledger forgets released structs; a struct still unreleased keeps forwarding, so a
- * late release is never lost.
+ * <p>Attribution: a call on a tracked struct is counted by the ledger that tracked it, whatever
+ * thread it runs on, and by no other. A call on a struct no open ledger tracks (its {@code
+ * private_data} names no token the interposer keeps) is {@link Violation.Kind#UNKNOWN_STRUCT},
+ * reported to every ledger open at that moment, not to ledgers closed before or opened after.
+ *
+ * <p>Closing a ledger forgets everything it tracked: a struct released after that is forwarded to
+ * its producer once and counted nowhere. Its reports ({@link #events}, {@link #violations}, counts)
+ * stay readable and no longer change, but for a release racing the close.
  */
 public final class ReleaseLedger implements AutoCloseable {
   private static final AtomicLong SEQUENCE = new AtomicLong();
-  private static final List<Violation> ORPHANS = Collections.synchronizedList(new ArrayList<>());
+  /** The ledgers an unknown struct is reported to: constructed and not yet closed. */
+  private static final Set<ReleaseLedger> OPEN = ConcurrentHashMap.newKeySet();
 
   private final List<ReleaseInterposer.Entry> entries = new ArrayList<>(); // guarded by this
   private final List<ReleaseEvent> events = new ArrayList<>(); // guarded by this
   private final List<Violation> violations = new ArrayList<>(); // guarded by this
   private final Map<TrackedStruct, Released> released = new HashMap<>(); // guarded by this
-  private final int orphansAtStart = ORPHANS.size();
+  private boolean closed; // guarded by this
+
+  /** An open ledger, tracking nothing yet; from now until {@link #close()} it hears of unknown structs. */
+  public ReleaseLedger() {
+    OPEN.add(this);
+  }
 
   /**
    * Interposes on the live struct at {@code address}.
    *
    * @throws IllegalArgumentException if {@code address} is 0
-   * @throws IllegalStateException if the struct is released or already tracked
+   * @throws IllegalStateException if the struct is released or already tracked, or this ledger is closed
    */
   public TrackedStruct track(StructKind kind, long address, String label) {
-    return add(ReleaseInterposer.install(this, kind, address, label, null)).struct;
+    return add(kind, address, label, null).struct;
   }
 
   /**
@@ -68,7 +82,7 @@ public final class ReleaseLedger implements AutoCloseable {
     // Read the links before interposing: children are found through the producer's pointers.
     long children = kind.childCount(address);
     long dictionary = kind.dictionary(address);
-    ReleaseInterposer.Entry entry = add(ReleaseInterposer.install(this, kind, address, label, parent));
+    ReleaseInterposer.Entry entry = add(kind, address, label, parent);
     tree.add(entry.struct);
     for (long i = 0; i < children; i++) {
       long child = kind.child(address, i);
@@ -81,7 +95,13 @@ public final class ReleaseLedger implements AutoCloseable {
     }
   }
 
-  private synchronized ReleaseInterposer.Entry add(ReleaseInterposer.Entry entry) {
+  // Synchronized with close(): a struct is either tracked before the close, and detached by it, or not at all.
+  private synchronized ReleaseInterposer.Entry add(StructKind kind, long address, String label,
+      ReleaseInterposer.Entry parent) {
+    if (closed) {
+      throw new IllegalStateException(label + ": this ledger is closed; it tracks nothing more");
+    }
+    ReleaseInterposer.Entry entry = ReleaseInterposer.install(this, kind, address, label, parent);
     entries.add(entry);
     return entry;
   }
@@ -91,14 +111,14 @@ public final class ReleaseLedger implements AutoCloseable {
     return new TrackedBatch(track(StructKind.ARRAY, arrayAddress, label), track(StructKind.SCHEMA, schemaAddress, label));
   }
 
-  /** The tracked struct whose live content is at {@code address}, if any. */
+  /** The tracked struct whose live content is at {@code address}, if an open ledger tracks it. */
   public static Optional<TrackedStruct> identify(StructKind kind, long address) {
     return Optional.ofNullable(ReleaseInterposer.identify(kind, address));
   }
 
-  /** How many times {@code release} was called on {@code struct}'s content. */
+  /** How many times {@code release} was called on {@code struct}'s content while this ledger was open. */
   public synchronized int releaseCount(TrackedStruct struct) {
-    return entryOf(struct).calls();
+    return entryOf(struct).counted;
   }
 
   /** Every release call so far, in order. */
@@ -116,21 +136,17 @@ public final class ReleaseLedger implements AutoCloseable {
     return List.copyOf(events.subList(mark, events.size()));
   }
 
-  /** Every rule broken so far, including callbacks on unknown structs since this ledger opened. */
-  public List<Violation> violations() {
-    List<Violation> all;
-    synchronized (this) {
-      all = new ArrayList<>(violations);
-    }
-    synchronized (ORPHANS) {
-      all.addAll(ORPHANS.subList(Math.min(orphansAtStart, ORPHANS.size()), ORPHANS.size()));
-    }
-    return all;
+  /**
+   * Every rule broken on the structs this ledger tracked, and every call on an unknown struct made
+   * while it was open, in order.
+   */
+  public synchronized List<Violation> violations() {
+    return List.copyOf(violations);
   }
 
   /** The tracked structs whose content has not been released yet. */
   public synchronized List<TrackedStruct> unreleased() {
-    return entries.stream().filter(e -> e.calls() == 0).map(e -> e.struct).toList();
+    return entries.stream().filter(e -> e.counted == 0).map(e -> e.struct).toList();
   }
 
   /** Every struct tracked by this ledger, in tracking order. */
@@ -152,13 +168,25 @@ public final class ReleaseLedger implements AutoCloseable {
     }
   }
 
-  /** Forgets released structs. Unreleased ones stay interposed and still forward when released. */
+  /**
+   * Closes this ledger: it tracks nothing more, hears of no more unknown structs, and the
+   * interposer forgets every struct it tracked. A struct still unreleased keeps the interposer's
+   * {@code release} and token; its release is then forwarded to the producer once and counted
+   * nowhere, and a later call on it is an unknown struct. Closing again does nothing more.
+   */
   @Override
-  public synchronized void close() {
-    entries.stream().filter(e -> e.calls() > 0).forEach(ReleaseInterposer::forget);
+  public void close() {
+    List<ReleaseInterposer.Entry> tracked;
+    synchronized (this) {
+      closed = true;
+      tracked = List.copyOf(entries);
+    }
+    OPEN.remove(this);
+    tracked.forEach(ReleaseInterposer::detach);
   }
 
   synchronized void record(ReleaseInterposer.Entry entry, long address, int call) {
+    entry.counted++;
     events.add(new ReleaseEvent(SEQUENCE.incrementAndGet(), entry.struct, address,
         Thread.currentThread().getName(), call));
     if (call > 1) {
@@ -169,8 +197,9 @@ public final class ReleaseLedger implements AutoCloseable {
   }
 
   /**
-   * The bytes of {@code struct} as its release left them, if it was released at {@code address}:
-   * a consumer that writes the struct after releasing it changes them.
+   * The bytes of {@code struct} as its first release call left them, if it was released at {@code
+   * address}: the producer's release, then the interposer's token in {@code private_data}. A
+   * consumer that writes the struct after releasing it changes them.
    */
   public synchronized Optional<byte[]> imageAfterRelease(TrackedStruct struct, long address) {
     Released at = released.get(struct);
@@ -187,8 +216,9 @@ public final class ReleaseLedger implements AutoCloseable {
     violations.add(violation);
   }
 
+  /** Reports a call on a struct no open ledger tracks to every ledger open now. */
   static void reportOrphan(Violation violation) {
-    ORPHANS.add(violation);
+    OPEN.forEach(ledger -> ledger.violation(violation));
   }
 
   private ReleaseInterposer.Entry entryOf(TrackedStruct struct) {

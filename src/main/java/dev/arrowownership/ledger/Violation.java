@@ -14,7 +14,10 @@ public record Violation(Kind kind, TrackedStruct struct, String detail) {
     DOUBLE_RELEASE,
     /** The producer's {@code release} returned without setting {@code release} to NULL. */
     RELEASE_NOT_NULLED,
-    /** The callback fired for a struct no ledger knows (its {@code private_data} was overwritten). */
+    /**
+     * The callback fired for a struct no open ledger tracks: never tracked, its ledger closed, or its
+     * {@code private_data} overwritten (not forwarded).
+     */
     UNKNOWN_STRUCT,
     /** A child's or dictionary's {@code release} was called outside its parent's release (not forwarded). */
     CHILD_RELEASED_BY_CONSUMER,

@@ -150,8 +150,8 @@ class ProducerRulesTest {
   /**
    * A parent whose release calls its child's release a second time: the ledger reports that stray
    * call, which is no release left non-NULL, so the release-sets-NULL rule still passes with its
-   * count; the children rule fails on it (the ledger records the second call as one on an unknown
-   * struct, so the child's own count stays 1), and so does the moved-struct rule.
+   * count; the children rule fails on it (the ledger counts the second call at the child's address
+   * as the child's double release), and so does the moved-struct rule.
    */
   @Test
   void childReleasedTwiceByItsParentFailsTheChildrenRule() {
@@ -159,10 +159,11 @@ class ProducerRulesTest {
     assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL))
         .isEqualTo("4 structs released, each left with release == NULL");
     assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN))
-        .contains("after the parents' release: [UNKNOWN_STRUCT: release called on a ARRAY")
-        .containsOnlyOnce("UNKNOWN_STRUCT");
+        .contains("after the parents' release: [batch.children[0].array#")
+        .contains(" released 2 times, DOUBLE_RELEASE on batch.children[0].array#")
+        .containsOnlyOnce("DOUBLE_RELEASE");
     assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
-        .contains("UNKNOWN_STRUCT: release called on a ARRAY");
+        .contains("DOUBLE_RELEASE on moved.children[0].array#");
   }
 
   /**

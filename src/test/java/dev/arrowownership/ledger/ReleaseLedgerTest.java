@@ -101,6 +101,24 @@ class ReleaseLedgerTest {
     }
   }
 
+  /** After its ledger closed, a release left non-NULL is set to NULL and reported to no ledger. */
+  @Test
+  void releaseNotNulledAfterTheLedgerClosedIsNulledAndReportedNowhere() {
+    CountingProducer sloppy = new CountingProducer(StructKind.SCHEMA, false);
+    try (ArrowSchema schema = ArrowSchema.allocateNew(allocator); ReleaseLedger open = new ReleaseLedger()) {
+      long id = sloppy.fill(schema.memoryAddress());
+      ledger.track(StructKind.SCHEMA, schema.memoryAddress(), "s");
+      ledger.close();
+
+      schema.release();
+
+      assertThat(sloppy.releaseCalls(id)).isEqualTo(1);
+      assertThat(StructKind.SCHEMA.release(schema.memoryAddress())).isZero();
+      assertThat(open.violations()).isEmpty();
+      assertThat(ledger.violations()).isEmpty();
+    }
+  }
+
   /** A release on another thread is counted and names that thread. */
   @Test
   void releaseOnAnotherThreadIsRecorded() throws InterruptedException {
@@ -158,6 +176,21 @@ class ReleaseLedgerTest {
       assertThat(mark).isEqualTo(1);
       assertThat(ledger.eventCount()).isEqualTo(2);
       assertThat(ledger.eventsSince(mark)).extracting(ReleaseEvent::struct).containsExactly(second);
+    }
+  }
+
+  /** A batch is its array and its schema, tracked under one label. */
+  @Test
+  void aBatchTracksItsArrayAndItsSchema() {
+    CountingProducer schemas = new CountingProducer(StructKind.SCHEMA, true);
+    try (ArrowArray array = ArrowArray.allocateNew(allocator); ArrowSchema schema = ArrowSchema.allocateNew(allocator)) {
+      producer.fill(array.memoryAddress());
+      schemas.fill(schema.memoryAddress());
+      TrackedBatch batch = ledger.trackBatch(array.memoryAddress(), schema.memoryAddress(), "b");
+      assertThat(ledger.tracked()).containsExactly(batch.array(), batch.schema());
+      assertThat(batch.schema().kind()).isEqualTo(StructKind.SCHEMA);
+      array.release();
+      schema.release();
     }
   }
 

@@ -80,4 +80,34 @@ class ReleaseLedgerTreeTest {
     assertThat(StructKind.ARRAY.release(array.memoryAddress())).isZero();
     assertThat(ledger.imageAfterRelease(tree.get(0), array.memoryAddress() + 8)).isEmpty();
   }
+
+  /** After its ledger closed, the parent's release still releases every child and the dictionary once. */
+  @Test
+  void aTreeReleasedAfterItsLedgerClosedIsReleasedOnce() {
+    ledger.close();
+    try (ReleaseLedger open = new ReleaseLedger()) {
+      array.release();
+
+      assertThat(StructKind.ARRAY.release(array.memoryAddress())).isZero();
+      assertThat(tree).allSatisfy(s -> assertThat(ReleaseInterposer.recordOf(s)).as(s.toString()).isNull());
+      assertThat(open.violations()).isEmpty();
+      assertThat(ledger.events()).isEmpty();
+    } // the allocator's close, after each test, checks that every buffer was freed
+  }
+
+  /** After its ledger closed, a child released before its parent is still not forwarded, and reported nowhere. */
+  @Test
+  void aChildReleasedOutsideItsParentAfterTheLedgerClosedIsNotForwarded() {
+    long address = StructKind.ARRAY.child(array.memoryAddress(), 0);
+    ledger.close();
+    try (ReleaseLedger open = new ReleaseLedger()) {
+      ArrowArray.wrap(address).release();
+
+      assertThat(StructKind.ARRAY.isLive(address)).isTrue();
+      assertThat(open.violations()).isEmpty();
+      assertThat(ledger.violations()).isEmpty();
+      array.release();
+      assertThat(ReleaseInterposer.recordOf(tree.get(1))).isNull();
+    }
+  }
 }
