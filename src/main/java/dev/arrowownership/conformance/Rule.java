@@ -51,9 +51,14 @@ public enum Rule {
   REQUIRED_WRAPPER_OWNERSHIP_MATCHES_THE_MODEL(Role.WRAPPER, Spec.MOVE,
       "after every step each handle owns exactly the batch the model says, with its data",
       "moves that do not mark the source released, or that drop the target's content"),
+  REQUIRED_WRAPPER_NEVER_RELEASES_CHILDREN(Role.WRAPPER, Spec.CONSUMER_RELEASE,
+      "the wrapper never calls a child's or a dictionary's release; only the base struct's release does",
+      "the wrapper's close, move-assign and import paths: release the base ArrowArray and ArrowSchema only,"
+          + " never children[i] or dictionary"),
   REQUIRED_WRAPPER_REJECTS_MISUSE(Role.WRAPPER, Spec.RELEASED,
-      "misuse throws IllegalStateException naming the handle, an injected fault propagates, nothing else throws",
-      "the state checks at the top of the operation named in the step"),
+      "misuse throws IllegalStateException naming the handle or the frame (as a word), an injected fault"
+          + " propagates, extraction allocates from the frame's allocator, nothing else throws",
+      "the state checks at the top of the operation named in the step, and the names its messages use"),
   REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED(Role.WRAPPER, Spec.CONSUMER_RELEASE,
       "closing every handle and the frame releases every batch ever made, exactly once",
       "close() of handles and of the frame, and batches dropped on a failure path");

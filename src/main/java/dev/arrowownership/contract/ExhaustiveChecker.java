@@ -17,9 +17,12 @@ import java.util.function.LongSupplier;
  * step by step, then closed and checked for leaks). States equal up to renaming handles are
  * explored once, from the first (shortest) sequence reaching them; a sequence reaching a state
  * already seen is checked but not extended. Because levels go by length, the first failure found
- * is a shortest counterexample.
+ * is a shortest counterexample, and because a level's outcomes are read in enumeration order
+ * (whatever order they ran in), it is the same one in every run.
  *
- * <p>The pruning assumes what the model says: handles in the same model state behave the same.
+ * <p>A state ({@link StepAlphabet#canonicalState}) is the model's view, how each handle got there
+ * and what the implementation reports: pruning assumes a wrapper behaves alike where all of that
+ * agrees.
  */
 public final class ExhaustiveChecker {
   /** Runs each depth's sequences on all cores; {@code -Darrowownership.exhaustive.parallel=false} runs them on one. */
@@ -29,14 +32,17 @@ public final class ExhaustiveChecker {
   private final StepAlphabet alphabet;
   private final LongSupplier nanoClock;
 
-  /** A checker over {@code handles} handles, one frame of two batches, {@code faultPoints} failing allocations. */
+  /**
+   * A checker over {@code handles} handles, one frame of three batches (so that their order can be
+   * wrong), and {@code faultPoints} failing allocations per extraction.
+   */
   public ExhaustiveChecker(OwnershipSubject<?, ?> subject, int handles, int faultPoints) {
     this(subject, handles, faultPoints, System::nanoTime);
   }
 
   /** Reads time from {@code nanoClock}: tests decide the budget's outcome, not the machine's speed. */
   ExhaustiveChecker(OwnershipSubject<?, ?> subject, int handles, int faultPoints, LongSupplier nanoClock) {
-    this(subject, new StepAlphabet(handles, faultPoints, List.of(StepAlphabet.ROWS, StepAlphabet.ROWS)), nanoClock);
+    this(subject, new StepAlphabet(handles, faultPoints, List.of(StepAlphabet.ROWS, StepAlphabet.ROWS, StepAlphabet.ROWS)), nanoClock);
   }
 
   /** Takes the steps of {@code alphabet}: tests pick one whose states close within a few levels. */
@@ -53,7 +59,7 @@ public final class ExhaustiveChecker {
   public ExhaustiveReport check(int depth, long budgetMillis) {
     long start = nanoClock.getAsLong();
     ExactlyOnceModel empty = new ExactlyOnceModel();
-    Reached initial = new Reached(List.of(), StepAlphabet.canonicalState(empty), alphabet.stepsIn(empty, 0));
+    Reached initial = new Reached(List.of(), StepAlphabet.initialState(), alphabet.stepsIn(empty, 0));
     Map<String, Reached> seen = new HashMap<>(Map.of(initial.state, initial));
     Map<String, List<String>> transitions = new HashMap<>(); // state -> successor states, once expanded
     Map<String, Reached> frontier = new LinkedHashMap<>(seen);
@@ -119,7 +125,7 @@ public final class ExhaustiveChecker {
     Reached reached;
     try {
       sequence.forEach(step -> step.applyTo(machine));
-      reached = new Reached(sequence, StepAlphabet.canonicalState(machine.model()),
+      reached = new Reached(sequence, StepAlphabet.canonicalState(machine),
           alphabet.stepsIn(machine.model(), sequence.size()));
       machine.finish();
     } catch (AssertionError | RuntimeException failure) {

@@ -9,14 +9,14 @@ import net.jqwik.api.Label;
  * {@link OwnershipContract}'s, so a class can implement both) and every operation sequence within
  * the bounds runs against your wrapper; a failure names the rule and a shortest failing sequence.
  *
- * <p>Bounds are system properties: {@code arrowownership.exhaustive.handles} (default 8: about 70 s of CPU, under a minute on two idle cores),
- * {@code .depth} (30), {@code .faults} (4 allocation points failed in turn per extraction),
+ * <p>Bounds are system properties: {@code arrowownership.exhaustive.handles} (default 2: about 70 s of CPU; each added handle multiplies it, see docs/kit.md),
+ * {@code .depth} (30), {@code .faults} (6: each allocation of the reference extraction of a three-batch frame failed in turn),
  * {@code .seconds} (600: a time budget checked between depths).
  */
 public interface ExhaustiveOwnershipContract {
-  int HANDLES = Integer.getInteger("arrowownership.exhaustive.handles", 8);
+  int HANDLES = Integer.getInteger("arrowownership.exhaustive.handles", 2);
   int DEPTH = Integer.getInteger("arrowownership.exhaustive.depth", 30);
-  int FAULTS = Integer.getInteger("arrowownership.exhaustive.faults", 4);
+  int FAULTS = Integer.getInteger("arrowownership.exhaustive.faults", 6);
   long SECONDS = Long.getLong("arrowownership.exhaustive.seconds", 600);
 
   /** The wrapper under test. */

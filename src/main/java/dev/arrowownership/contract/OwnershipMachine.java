@@ -1,37 +1,31 @@
 package dev.arrowownership.contract;
 
+import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.conformance.FaultInjector;
 import dev.arrowownership.conformance.Rule;
 import dev.arrowownership.generate.GeneratedBatch;
-
-import dev.arrowownership.cdata.StructKind;
-import dev.arrowownership.ledger.ReleaseEvent;
 import dev.arrowownership.ledger.ReleaseLedger;
-import dev.arrowownership.ledger.TrackedBatch;
-import dev.arrowownership.ledger.TrackedStruct;
 import dev.arrowownership.model.ExactlyOnceModel;
 import dev.arrowownership.model.ExactlyOnceModel.FrameStatus;
 import dev.arrowownership.model.ExactlyOnceModel.HandleStatus;
 import dev.arrowownership.model.Expected;
-import dev.arrowownership.model.Expected.Part;
-import dev.arrowownership.model.Expected.Release;
 import dev.arrowownership.wrapper.CleanupSteps;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
  * Runs operations on a real subject and on the {@link ExactlyOnceModel} side by side, and checks
- * after every step, through the {@link ReleaseLedger}, that the real releases are exactly the
- * model's, that each open handle holds the batch the model says, and that misuse throws where the
- * model says. The first discrepancy throws {@link AssertionError} naming the step and the history.
+ * after every step ({@link StepChecks}), through the {@link ReleaseLedger}, that the real releases
+ * are exactly the model's, that each open handle holds the batch the model says, and that misuse
+ * throws where the model says. The first discrepancy throws {@link AssertionError} naming the rule,
+ * the step and the history. Every struct of a batch is tracked, children and dictionaries too, so
+ * a wrapper that releases one of them itself is caught.
  *
  * <p>All memory comes from a {@link RootAllocator} the machine owns; {@link #close()} closes it, so
  * anything left allocated fails the run.
@@ -50,13 +44,15 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
   private final ReleaseLedger ledger = new ReleaseLedger();
   private final ExactlyOnceModel model = new ExactlyOnceModel();
   private final List<H> handles = new ArrayList<>();
-  private final Map<TrackedStruct, Release> releaseOf = new HashMap<>();
   private final List<String> history = new ArrayList<>();
-  private final java.util.EnumMap<Expected.Outcome, Integer> outcomes = new java.util.EnumMap<>(Expected.Outcome.class);
+  private final EnumMap<Expected.Outcome, Integer> outcomes = new EnumMap<>(Expected.Outcome.class);
+  private final StepChecks<H> checks;
+  private final Origins origins = new Origins();
   private F frame;
 
   public OwnershipMachine(OwnershipSubject<H, F> subject) {
     this.subject = subject;
+    this.checks = new StepChecks<>(subject, handles, model, ledger, history);
   }
 
   /** {@code h<i> = allocate()}. */
@@ -64,39 +60,46 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     int index = handles.size();
     run("h" + index + " = allocate()", List.of(), () -> handles.add(subject.allocate(allocator, "h" + index)),
         () -> Expected.ok(model.allocate()));
+    origins.created("new");
   }
 
   /** {@code h.populate(batch)}: exports a generated batch of {@code rows} rows into the handle. */
   public void populate(int handle, int rows, long seed) {
     try (GeneratedBatch batch = GeneratedBatch.create(allocator, rows, seed)) {
       int resource = model.resourceCount();
-      run(name(handle) + ".populate(rows=" + rows + ")", List.of(handle),
+      Expected expected = run(name(handle) + ".populate(rows=" + rows + ")", List.of(handle),
           () -> subject.populate(handles.get(handle), (array, schema) -> {
             Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(), array, schema);
-            track(resource, array.memoryAddress(), schema.memoryAddress());
+            checks.track(resource, array.memoryAddress(), schema.memoryAddress());
           }),
           () -> model.populate(handle, rows, batch.fingerprint()));
+      origins.changed(expected, handle, "filled");
     }
   }
 
   /** {@code h<n> = moveFrom(h<source>)}. */
   public void moveFrom(int source) {
-    run("h" + handles.size() + " = moveFrom(" + name(source) + ")", List.of(source),
+    Expected expected = run("h" + handles.size() + " = moveFrom(" + name(source) + ")", List.of(source),
         () -> handles.add(subject.moveFrom(handles.get(source))), () -> model.moveFrom(source));
+    if (origins.changed(expected, source, "movedOut")) {
+      origins.created("filled");
+    }
   }
 
   /** {@code h<target>.moveAssign(h<source>)}, self-assignment included. */
   public void moveAssign(int target, int source) {
-    List<Integer> closed = java.util.stream.Stream.of(target, source)
-        .filter(h -> model.status(h) == HandleStatus.CLOSED).toList();
-    run(name(target) + ".moveAssign(" + name(source) + ")", closed,
+    List<Integer> closed = Stream.of(target, source).filter(h -> model.status(h) == HandleStatus.CLOSED).toList();
+    Expected expected = run(name(target) + ".moveAssign(" + name(source) + ")", closed,
         () -> subject.moveAssign(handles.get(target), handles.get(source)), () -> model.moveAssign(target, source));
+    if (target != source && origins.changed(expected, source, "movedOut")) {
+      origins.changed(expected, target, model.status(target) == HandleStatus.OWNING ? "filled" : "released");
+    }
   }
 
   /** The write path: import the handle's batch into Arrow Java, check its data, close the root. */
   public void importAndCloseRoot(int handle) {
     int content = model.contentOf(handle);
-    run(name(handle) + ".importBatch().close()", List.of(handle), () -> {
+    Expected expected = run(name(handle) + ".importBatch().close()", List.of(handle), () -> {
       try (var imported = subject.importBatch(handles.get(handle), allocator)) {
         if (content < 0) {
           throw new AssertionError("imported a batch, but the model says " + name(handle) + " holds none");
@@ -106,23 +109,22 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
         }
       }
     }, () -> model.importAndCloseRoot(handle));
+    origins.changed(expected, handle, "imported");
   }
 
-  /** {@code h.rowCount()}, compared with the model. */
+  /** {@code h.rowCount()}, compared with the model: a wrong count fails like any other step. */
   public void rowCount(int handle) {
     long[] actual = {-1};
-    run(name(handle) + ".rowCount()", List.of(handle), () -> actual[0] = subject.rowCount(handles.get(handle)), () -> {
-      Expected expected = model.rowCount(handle);
-      if (expected.outcome() == Expected.Outcome.OK && expected.value() != actual[0]) {
-        throw new AssertionError("rowCount() returned " + actual[0] + ", the model says " + expected.value());
-      }
-      return expected;
-    });
+    String call = name(handle) + ".rowCount()";
+    Expected expected = run(call, List.of(handle), () -> actual[0] = subject.rowCount(handles.get(handle)),
+        () -> model.rowCount(handle));
+    checks.rowCount(call, expected, actual[0]);
   }
 
   /** {@code h.close()}; closing twice is a no-op. */
   public void close(int handle) {
-    run(name(handle) + ".close()", List.of(handle), () -> subject.close(handles.get(handle)), () -> model.close(handle));
+    origins.changed(run(name(handle) + ".close()", List.of(handle), () -> subject.close(handles.get(handle)),
+        () -> model.close(handle)), handle, "closed");
   }
 
   /** {@code f = frame(rows...)}: a frame owning new batches, built from temporary handles. */
@@ -140,7 +142,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
           int resource = model.resourceCount() + i;
           subject.populate(source, (array, schema) -> {
             Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(), array, schema);
-            track(resource, array.memoryAddress(), schema.memoryAddress());
+            checks.track(resource, array.memoryAddress(), schema.memoryAddress());
           });
           fingerprints.add(batch.fingerprint());
         }
@@ -148,6 +150,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
       run(FRAME + " = frame(rows=" + rows + ")", List.of(),
           () -> frame = subject.frameOf(frameAllocator, FRAME, sources),
           () -> model.newFrame(rows.stream().map(Integer::longValue).toList(), fingerprints));
+      origins.frame("new");
     } finally {
       sources.forEach(subject::close); // emptied by the move into the frame: releases nothing
     }
@@ -157,7 +160,8 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
   public void extract(int faultAt) {
     String call = FRAME + ".extractRecordBatches()" + (faultAt >= 0 ? " [allocation #" + faultAt + " fails]" : "");
     boolean[] faulted = {false};
-    run(call, List.of(), () -> {
+    int before = handles.size();
+    Expected expected = run(call, List.of(), () -> {
       if (faultAt >= 0) {
         faults.failAt(faultAt);
       }
@@ -167,11 +171,17 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
         faulted[0] = faults.disarm() != null;
       }
     }, () -> model.extract(faulted[0]));
+    checks.extractionAllocates(call, handles.size() - before, frameAllocator.getAllocatedMemory());
+    for (int h = before; h < handles.size(); h++) {
+      origins.created("filled");
+    }
+    origins.frame(expected.outcome() == Expected.Outcome.FAULT ? "faulted#" + faultAt : expected.outcome() == Expected.Outcome.OK ? "extracted" : origins.frame());
   }
 
   /** {@code f.close()}. */
   public void closeFrame() {
     run(FRAME + ".close()", List.of(), () -> subject.closeFrame(frame), model::closeFrame);
+    origins.frame("closed");
   }
 
   /** Closes every handle and the frame as checked steps, then checks every batch was released once. */
@@ -183,12 +193,12 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
       closeFrame();
     }
     if (!model.unreleased().isEmpty()) {
-      throw failure(Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED, "finish", "the model still holds " + model.unreleased());
+      throw checks.failure(Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED, "finish", "the model still holds " + model.unreleased());
     }
     try {
       ledger.verifyExactlyOnce();
     } catch (AssertionError e) {
-      throw failure(Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED, "finish", e.getMessage());
+      throw checks.failure(Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED, "finish", e.getMessage());
     }
   }
 
@@ -200,6 +210,16 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
   /** The number of handles created so far, closed ones included. */
   public int handleCount() {
     return handles.size();
+  }
+
+  /** How each handle and the frame came to be in its state. */
+  Origins origins() {
+    return origins;
+  }
+
+  /** What the implementation reports about handle {@code h} ({@link StepChecks#reports}). */
+  String reports(int h) {
+    return checks.reports(h);
   }
 
   /** How many steps so far ended with {@code outcome}: coverage of misuse and faults. */
@@ -239,8 +259,9 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
    * Runs the real operation, then asks the model, then compares: outcome, releases, ownership.
    *
    * @param named the handles one of which a misuse exception must name; none: the frame
+   * @return what the model expected: the step passed every check
    */
-  private void run(String call, List<Integer> named, Action real, Supplier<Expected> modelStep) {
+  private Expected run(String call, List<Integer> named, Action real, Supplier<Expected> modelStep) {
     history.add(call);
     int mark = ledger.eventCount();
     int violationMark = ledger.violations().size();
@@ -252,112 +273,16 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     }
     Expected expected = modelStep.get();
     outcomes.merge(expected.outcome(), 1, Integer::sum);
-    checkOutcome(call, expected, thrown, named);
-    checkReleases(call, expected, ledger.eventsSince(mark), violationMark);
-    checkOwnership(call);
+    List<String> names = named.isEmpty() ? List.of(FRAME) : named.stream().map(h -> subject.nameOf(handles.get(h))).toList();
+    checks.outcome(call, expected, thrown, names);
+    checks.releases(call, expected, ledger.eventsSince(mark), violationMark);
+    checks.ownership(call);
     model.checkInvariants();
-  }
-
-  private void checkOutcome(String call, Expected expected, Throwable thrown, List<Integer> named) {
-    switch (expected.outcome()) {
-      case OK -> {
-        if (thrown instanceof AssertionError wrongData) {
-          throw failure(Rule.REQUIRED_WRAPPER_OWNERSHIP_MATCHES_THE_MODEL, call, wrongData.getMessage(), thrown);
-        }
-        if (thrown != null) {
-          throw failure(Rule.REQUIRED_WRAPPER_REJECTS_MISUSE, call, "expected a normal return, but it threw " + thrown, thrown);
-        }
-      }
-      case ILLEGAL_STATE -> {
-        if (!(thrown instanceof IllegalStateException)) {
-          throw failure(Rule.REQUIRED_WRAPPER_REJECTS_MISUSE, call, "expected IllegalStateException, but " + (thrown == null ? "it returned" : "it threw " + thrown), thrown);
-        }
-        List<String> names = named.isEmpty()
-            ? List.of(FRAME) : named.stream().map(h -> subject.nameOf(handles.get(h))).toList();
-        String message = String.valueOf(thrown.getMessage());
-        if (names.stream().noneMatch(message::contains)) {
-          throw failure(Rule.REQUIRED_WRAPPER_REJECTS_MISUSE, call, "the IllegalStateException does not name " + String.join(" or ", names) + ": " + message, thrown);
-        }
-      }
-      case FAULT -> {
-        if (!(thrown instanceof org.apache.arrow.memory.OutOfMemoryException)) { // null included
-          throw failure(Rule.REQUIRED_WRAPPER_REJECTS_MISUSE, call, "expected the injected allocation failure to propagate, but "
-              + (thrown == null ? "it returned" : "it threw " + thrown), thrown);
-        }
-      }
-    }
-  }
-
-  private void checkReleases(String call, Expected expected, List<ReleaseEvent> events, int violationMark) {
-    var violations = ledger.violations();
-    if (violations.size() > violationMark) {
-      throw failure(Rule.REQUIRED_WRAPPER_RELEASES_WHAT_THE_MODEL_SAYS, call, "release rule broken: " + violations.subList(violationMark, violations.size()));
-    }
-    List<Release> actual = new ArrayList<>();
-    for (ReleaseEvent event : events) {
-      Release release = releaseOf.get(event.struct());
-      if (release == null) {
-        throw failure(Rule.REQUIRED_WRAPPER_RELEASES_WHAT_THE_MODEL_SAYS, call, "release of an untracked struct " + event.struct());
-      }
-      actual.add(release);
-    }
-    // Compared in one fixed order: neither the wrapper nor the model promises an order within a step.
-    List<Release> got = inReleaseOrder(actual);
-    List<Release> want = inReleaseOrder(expected.releases());
-    if (!got.equals(want)) {
-      throw failure(Rule.REQUIRED_WRAPPER_RELEASES_WHAT_THE_MODEL_SAYS, call, "released " + got + ", the model says " + want);
-    }
-  }
-
-  private static List<Release> inReleaseOrder(List<Release> releases) {
-    return releases.stream().sorted(Comparator.comparingInt(Release::resource).thenComparing(Release::part)).toList();
-  }
-
-  private void checkOwnership(String call) {
-    for (int h = 0; h < handles.size(); h++) {
-      HandleStatus status = model.status(h);
-      H handle = handles.get(h);
-      boolean owned = subject.isOwned(handle);
-      if (owned != (status == HandleStatus.OWNING)) {
-        throw failure(Rule.REQUIRED_WRAPPER_OWNERSHIP_MATCHES_THE_MODEL, call, name(h) + ".isOwned() is " + owned + ", the model says " + status);
-      }
-      if (status == HandleStatus.CLOSED) {
-        continue;
-      }
-      int content = model.contentOf(h);
-      checkHolds(call, h, StructKind.ARRAY, subject.arrayAddress(handle), content);
-      checkHolds(call, h, StructKind.SCHEMA, subject.schemaAddress(handle), content);
-    }
-  }
-
-  private void checkHolds(String call, int h, StructKind kind, long address, int content) {
-    Optional<Release> holds = ReleaseLedger.identify(kind, address).map(releaseOf::get);
-    Optional<Integer> actual = holds.map(Release::resource);
-    Optional<Integer> want = content < 0 ? Optional.empty() : Optional.of(content);
-    if (!actual.equals(want)) {
-      throw failure(Rule.REQUIRED_WRAPPER_OWNERSHIP_MATCHES_THE_MODEL, call, name(h) + "'s " + kind + " holds " + actual.map(r -> "r" + r).orElse("nothing")
-          + ", the model says " + want.map(r -> "r" + r).orElse("nothing"));
-    }
-  }
-
-  private void track(int resource, long arrayAddress, long schemaAddress) {
-    TrackedBatch batch = ledger.trackBatch(arrayAddress, schemaAddress, "r" + resource);
-    releaseOf.put(batch.array(), new Release(resource, Part.ARRAY));
-    releaseOf.put(batch.schema(), new Release(resource, Part.SCHEMA));
+    return expected;
   }
 
   /** The machine's label of a handle, as steps and reports print it. */
-  private static String name(int handle) {
+  static String name(int handle) {
     return "h" + handle;
-  }
-
-  private AssertionError failure(Rule rule, String call, String what) {
-    return failure(rule, call, what, null);
-  }
-
-  /** The rule broken, the subject, the step, what differs and the (shrunk, under jqwik) steps that led there. */
-  private AssertionError failure(Rule rule, String call, String what, Throwable cause) {
-    return new AssertionError(rule.failure(subject.name() + ": step `" + call + "`: " + what
-        + "\n  steps so far: " + String.join("; ", history)), cause);
   }
 }

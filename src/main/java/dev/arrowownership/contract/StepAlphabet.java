@@ -53,17 +53,36 @@ record StepAlphabet(int handles, int faultPoints, List<Integer> frameRows) {
   }
 
   /**
-   * The state up to renaming handles: the sorted statuses (with row counts) of all handles, closed
-   * ones included since steps still address them, and the frame's status and content.
+   * The state after {@code machine}'s steps, up to renaming handles: for every handle (closed ones
+   * included, since steps still address them) its model status and row count, how it came to be
+   * in it ({@link Origins}: a moved-from handle is not a new one), and what the implementation
+   * itself reports for it; then the frame's status, how it got there (a failed extraction at
+   * allocation #k is not a new frame) and the row counts of the batches it still owns.
+   *
+   * <p>Why pruning on this key is sound: the alphabet treats handles alike (every step on every
+   * handle), so renaming them maps successors to successors; two states with one key agree on
+   * everything the model decides by, and on everything the wrapper shows of each handle and on the
+   * last operation that changed it. A wrapper is assumed to behave alike when all of that agrees;
+   * state it hides beyond that (a counter of calls, say) is outside what this key can see.
    */
-  static String canonicalState(ExactlyOnceModel model) {
+  static String canonicalState(OwnershipMachine<?, ?> machine) {
+    ExactlyOnceModel model = machine.model();
     List<String> handles = new ArrayList<>();
     for (int h = 0; h < model.handleCount(); h++) {
       HandleStatus status = model.status(h);
-      handles.add(status == HandleStatus.OWNING ? "O" + model.rows(model.contentOf(h)) : status.name().substring(0, 1));
+      // Only an empty handle's origin is kept: owning and closed ones differ in nothing the model or a step
+      // can tell apart by origin (content identity is checked after every step), and keeping it multiplies the states.
+      String origin = status == HandleStatus.EMPTY ? ":" + machine.origins().of(h) : "";
+      handles.add((status == HandleStatus.OWNING ? "O" + model.rows(model.contentOf(h)) : status.name().substring(0, 1))
+          + origin + ":" + machine.reports(h));
     }
     handles.sort(null);
     List<Long> frame = model.frameContent().stream().map(model::rows).toList();
-    return handles + "|" + model.frameStatus() + frame;
+    return handles + "|" + model.frameStatus() + ":" + machine.origins().frame() + frame;
+  }
+
+  /** The key of the state before any step. */
+  static String initialState() {
+    return "[]|" + FrameStatus.ABSENT + ":absent[]";
   }
 }

@@ -32,7 +32,7 @@ public final class ExhaustiveMeasurement {
         break;
       }
       long cpu = cpuNanos();
-      ExhaustiveReport report = new ExhaustiveChecker(new RecordBatchDataSubject(), Integer.parseInt(bound), 4).check(1000, left);
+      ExhaustiveReport report = new ExhaustiveChecker(new RecordBatchDataSubject(), Integer.parseInt(bound), ExhaustiveOwnershipContract.FAULTS).check(1000, left);
       report.assertPassed();
       ExhaustiveReport.Level last = report.levels().get(report.levels().size() - 1);
       System.out.printf("| %s | %d | %s | %,d | %,d | %.3g | %.1f | %.1f |%n", bound, last.depth(), report.closed() ? "yes" : "no",

@@ -3,6 +3,8 @@ package dev.arrowownership.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.arrowownership.conformance.Rule;
+import dev.arrowownership.fixtures.FrameHandsOutItsOwnHandles;
 import dev.arrowownership.fixtures.FrameIgnoresItsAllocator;
 import dev.arrowownership.fixtures.OneStepSequencesContract;
 import java.util.List;
@@ -34,8 +36,15 @@ class OwnershipContractTest {
    */
   @Test
   void extractionThatNeverMeetsAFaultFailsTheFaultCoverageCheck() {
-    assertThat(failureOf(FrameIgnoresItsAllocator.Contract.class))
+    assertThat(failureOf(FrameHandsOutItsOwnHandles.Contract.class))
         .isEqualTo("Percentage of 0.0 for [true] does not fulfill condition for label \"fault injected mid-extraction\"");
+  }
+
+  /** A frame that allocates elsewhere than from the allocator it is given fails a rule, not just coverage. */
+  @Test
+  void frameThatIgnoresItsAllocatorFailsTheMisuseRule() {
+    assertThat(failureOf(FrameIgnoresItsAllocator.Contract.class)).contains(Rule.REQUIRED_WRAPPER_REJECTS_MISUSE.id() + " (")
+        .contains("the frame's allocator holds nothing");
   }
 
   /** Runs the contract's property under jqwik, a few tries, and returns the message of its one failure. */

@@ -179,7 +179,7 @@ class OwnershipMachineTest {
       m.allocate();
       m.close(0);
       m.rowCount(0);
-    }, MISUSE, "the IllegalStateException does not name h0: closed");
+    }, MISUSE, "the IllegalStateException does not name h0 (as a word): closed");
   }
 
   /** Only the closed handle of a move-assignment may be named, not the open one. */
@@ -197,7 +197,7 @@ class OwnershipMachineTest {
       m.allocate();
       m.close(0);
       m.moveAssign(0, 1);
-    }, MISUSE, "the IllegalStateException does not name h0: h1 cannot be moved");
+    }, MISUSE, "the IllegalStateException does not name h0 (as a word): h1 cannot be moved");
   }
 
   /** An injected allocation failure turned into another exception breaks the misuse rule. */

@@ -47,20 +47,53 @@ class StepAlphabetTest {
     assertThat(ONE_HANDLE_TWO_FAULTS.stepsIn(model, 3).toString()).doesNotContain("f.extractRecordBatches()").endsWith("f.close()]");
   }
 
-  /** States equal up to handle renaming are one state: sorted statuses, owning ones with their rows. */
+  /** States equal up to handle renaming are one state: sorted handles, each with its status, an empty one's origin, and what the wrapper reports. */
   @Test
   void canonicalStateIgnoresHandleOrder() {
-    ExactlyOnceModel a = new ExactlyOnceModel();
-    a.allocate();
-    a.allocate();
-    a.populate(1, 3, 0);
-    ExactlyOnceModel b = new ExactlyOnceModel();
-    b.allocate();
-    b.allocate();
-    b.populate(0, 3, 0);
-    assertThat(StepAlphabet.canonicalState(a)).isEqualTo(StepAlphabet.canonicalState(b)).isEqualTo("[E, O3]|ABSENT[]");
-    a.newFrame(List.of(4L), List.of(0));
-    a.close(0);
-    assertThat(StepAlphabet.canonicalState(a)).isEqualTo("[C, O3]|OPEN[4]");
+    try (OwnershipMachine<?, ?> a = new OwnershipMachine<>(new RecordBatchDataSubject());
+        OwnershipMachine<?, ?> b = new OwnershipMachine<>(new RecordBatchDataSubject())) {
+      a.allocate();
+      a.allocate();
+      a.populate(1, 3, 0);
+      b.allocate();
+      b.allocate();
+      b.populate(0, 3, 7);
+      assertThat(StepAlphabet.canonicalState(a)).isEqualTo(StepAlphabet.canonicalState(b))
+          .isEqualTo("[E:new:-,0,as, O3:owned,3,AS]|ABSENT:absent[]");
+      a.newFrame(List.of(4), 0);
+      a.close(0);
+      assertThat(StepAlphabet.canonicalState(a)).isEqualTo("[C:-, O3:owned,3,AS]|OPEN:new[4]");
+    }
+  }
+
+  /** A handle emptied by a move, an import or a close of its content is not a new one. */
+  @Test
+  void canonicalStateKeepsHowAHandleBecameEmpty() {
+    try (OwnershipMachine<?, ?> m = new OwnershipMachine<>(new RecordBatchDataSubject())) {
+      m.allocate();
+      m.populate(0, 3, 0);
+      m.moveFrom(0);
+      assertThat(StepAlphabet.canonicalState(m)).isEqualTo("[E:movedOut:-,0,as, O3:owned,3,AS]|ABSENT:absent[]");
+      m.importAndCloseRoot(1);
+      m.allocate();
+      m.moveAssign(2, 0);
+      assertThat(StepAlphabet.canonicalState(m))
+          .isEqualTo("[E:imported:-,0,as, E:movedOut:-,0,as, E:released:-,0,as]|ABSENT:absent[]");
+    }
+  }
+
+  /** A frame after a failed extraction is keyed by the failing allocation, not taken for a new frame. */
+  @Test
+  void canonicalStateKeepsAFailedExtraction() {
+    try (OwnershipMachine<?, ?> m = new OwnershipMachine<>(new RecordBatchDataSubject())) {
+      m.newFrame(List.of(3, 3, 3), 0);
+      assertThat(StepAlphabet.canonicalState(m)).isEqualTo("[]|OPEN:new[3, 3, 3]");
+      m.extract(4);
+      assertThat(StepAlphabet.canonicalState(m)).isEqualTo("[]|OPEN:faulted#4[3, 3, 3]");
+      m.extract(-1);
+      assertThat(StepAlphabet.canonicalState(m)).isEqualTo(
+          "[O3:owned,3,AS, O3:owned,3,AS, O3:owned,3,AS]|EXTRACTED:extracted[]");
+    }
+    assertThat(StepAlphabet.initialState()).isEqualTo("[]|ABSENT:absent[]");
   }
 }
