@@ -180,7 +180,8 @@ class HandWrittenLayoutsTest {
     String plain = digest(array, c.schema("i", "f", 2, 0, 0));
     assertThat(digest(array, c.schema("I", "f", 2, 0, 0))).isNotEqualTo(plain);
     assertThat(digest(array, c.schema("i", "g", 2, 0, 0))).isNotEqualTo(plain);
-    assertThat(digest(array, c.schema("i", null, 2, 0, 0))).isNotEqualTo(plain);
+    assertThat(digest(array, c.schema("i", null, 2, 0, 0))).isNotEqualTo(plain)
+        .isNotEqualTo(digest(array, c.schema("i", "", 2, 0, 0)));
     assertThat(digest(array, c.schema("i", "f", 0, 0, 0))).isNotEqualTo(plain);
     assertThat(digest(array, c.schema("i", "f", 2, c.metadata("k", "v"), 0))).isNotEqualTo(plain);
     assertThat(digest(array, c.schema("i", "f", 2, c.metadata("k", "w"), 0)))

@@ -103,6 +103,8 @@ class MalformedArrayTest {
     refused(c.array(1, -1, 0, buffers(0, c.int32s(1))), c.schema("i"), "array.buffers[0]: is NULL but null_count is -1");
     refused(c.array(1, 0, 0, buffers(0, c.int32s(0, 3), 0)), c.schema("z"),
         "array.buffers[2]: is NULL but the last offset is 3");
+    refused(c.array(1, 0, 0, buffers(0, c.int64s(0, 3), 0)), c.schema("Z"),
+        "array.buffers[2]: is NULL but the last offset is 3");
     refused(c.array(1, 0, 0, buffers(0, c.int32s(0), 0), ints(0)), c.schema("+vl", c.schema("i")),
         "array.buffers[2]: is NULL but format '+vl' (list view) needs it for offset + length 1");
     refused(c.array(1, 0, 0, buffers(0)), c.schema("+us:"),

@@ -98,6 +98,8 @@ class MalformedSchemaTest {
         "schema.children[0]: a map's entries must be a struct '+s' of 2 children, found format 'i' with 0");
     refused(c.schema("+m", c.schema("+s", c.schema("i"))),
         "schema.children[0]: a map's entries must be a struct '+s' of 2 children, found format '+s' with 1");
+    refused(c.schema("+m", c.schema("+us:0,1", c.schema("i"), c.schema("i"))),
+        "schema.children[0]: a map's entries must be a struct '+s' of 2 children, found format '+us:0,1' with 2");
     refused(c.schema("+m", c.schema("+s", "e", 2, 0, 0, c.schema("i", "k", 0, 0, 0), c.schema("i"))),
         "schema.children[0]: a map's entries and keys must not be nullable");
     refused(c.schema("+m", c.schema("+s", "e", 0, 0, 0, c.schema("i"), c.schema("i"))),

@@ -80,6 +80,15 @@ class MalformedValuesTest {
   }
 
   @Test
+  void anInnerListsOffsetsAreCheckedWhereTheOuterListReachesThem() {
+    long inner = c.array(2, 0, 0, buffers(0, c.int32s(0, -5, 3)), ints(3, 1, 2, 3));
+    digestRefused(c.array(1, 0, 0, buffers(0, c.int32s(1, 2)), inner), c.schema("+l", c.schema("+l", c.schema("i"))),
+        "array.children[0].buffers[1]: offsets -5..3 of value 1 are not an ordered range within 0..3");
+    digestRefused(c.array(2, 0, 0, buffers(0, c.int64s(0, 1, 1 + (1L << 31)), utf8("a"))), c.schema("Z"),
+        "array.buffers[1]: value 1 is 2147483648 bytes, more than 1073741824");
+  }
+
+  @Test
   void listViewRangesMustLieInTheChild() {
     long schema = c.schema("+vl", c.schema("i"));
     long child = ints(4, 1, 2, 3, 4);
@@ -113,6 +122,8 @@ class MalformedValuesTest {
     long ones = c.int64s(-1, -1);
     digestRefused(c.withDictionary(1, 0, 1, buffers(0, ones), dictionary), schema,
         "array: dictionary index " + allOnes + " is outside 0..1");
+    digestRefused(c.withDictionary(1, 0, 0, buffers(0, c.int64s(2)), dictionary), schema,
+        "array: dictionary index 2 is outside 0..1");
     String second = CDataReader.read(c.withDictionary(1, 0, 0, buffers(0, c.int64s(1)), dictionary), schema).digest();
     String first = CDataReader.read(c.withDictionary(1, 0, 0, buffers(0, c.int64s(0)), swapped), schema).digest();
     assertThat(second).isEqualTo(first);
@@ -140,6 +151,10 @@ class MalformedValuesTest {
         "array.buffers[3]: is NULL but there are 1 variadic buffers whose sizes it holds");
     refused(c.array(1, 0, 0, buffers(0, view(13, 0, 0), data, c.int64s(-3))), schema,
         "array.buffers[3]: size of variadic buffer 0 is -3");
+    refused(c.array(1, 0, 0, buffers(0, view(13, 0, 0), data, data, c.int64s(20, -3))), schema,
+        "array.buffers[4]: size of variadic buffer 1 is -3");
+    digestRefused(c.array(1, 0, 0, buffers(0, view(13, 1, 0), data, data, c.int64s(100, 5))), schema,
+        "array.buffers[1]: view 0 reads bytes 0..13 of variadic buffer 1, whose size is 5");
     refused(c.array(1, 0, 0, buffers(0, view(13, 0, 0), 0, c.int64s(20))), schema,
         "array.buffers[2]: is NULL but its size is 20");
     CDataReader.read(c.array(1, 0, 0, buffers(0, view(3, 0, 0), 0, c.int64s(0))), schema);
