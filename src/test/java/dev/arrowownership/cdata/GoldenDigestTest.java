@@ -60,6 +60,8 @@ class GoldenDigestTest {
     Map<String, long[]> arrays = new LinkedHashMap<>();
     arrays.put("int32", new long[] {c.array(3, 1, 0, buffers(c.bits(T, F, T), c.int32s(1, 2, 3))),
         c.schema("i", null, 0, c.metadata("k", "v"), 0)});
+    arrays.put("wide numbers", new long[] {c.array(300, 0, 0, buffers(0, c.zeroed(1200))),
+        c.schema("i", "f", 0x1_0000_0102L, 0, 0)});
     arrays.put("bool", new long[] {c.array(3, 0, 1, buffers(0, c.bits(F, T, F, T))), c.schema("b")});
     arrays.put("utf8", new long[] {c.array(2, 0, 0, buffers(0, c.int32s(0, 1, 3), utf8("abc"))), c.schema("u")});
     arrays.put("large utf8", new long[] {c.array(2, 0, 0, buffers(0, c.int64s(0, 2, 3), utf8("abc"))), c.schema("U")});
@@ -98,6 +100,7 @@ class GoldenDigestTest {
   void eachLayoutDigestsToItsRecordedValue() {
     assertThat(digests()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
         Map.entry("int32", "2a851064fd46e99dde815167f264b8ba5a1a5b8834e9982d709be2fe45ec1775"),
+        Map.entry("wide numbers", "488898d942d1b4f81cc4b96373f33b06743dd7bc2b3c7e7b3d6e3dc27136d31d"),
         Map.entry("bool", "f18950bbe9c70e04abebf6e952e69d06a7f6279a052daf3addd3ed3152ac01a9"),
         Map.entry("utf8", "e8158d61f5a9156ab8504f803b1570862c296f1e761adfc74b8de78b91ac636c"),
         Map.entry("large utf8", "227634d26f05f161995433c864b1716080209b54b60d008232f5ac33235d500c"),

@@ -122,6 +122,9 @@ class HandWrittenLayoutsTest {
     assertThat(digest(c.array(2, 0, 0, buffers(0, c.int32s(1, 3), c.int32s(2, 3)), ints), viewSchema))
         .isEqualTo(inOrder);
     assertThat(large).isNotEqualTo(inOrder);
+    long largeViewSchema = c.schema("+vL", c.schema("i"));
+    assertThat(digest(c.array(2, 0, 0, buffers(0, c.int64s(0, 2), c.int64s(1, 1)), ints), largeViewSchema))
+        .isNotEqualTo(digest(c.array(2, 0, 0, buffers(0, c.int64s(0, 0), c.int64s(1, 1)), ints), largeViewSchema));
   }
 
   @Test
