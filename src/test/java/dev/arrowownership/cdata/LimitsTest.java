@@ -89,6 +89,16 @@ class LimitsTest {
   }
 
   @Test
+  void aValueFarIntoItsDataBufferIsLimitedByItsOwnSizeOnly() {
+    long start = ValueWalker.MAX_VALUE_BYTES;
+    long text = c.bytes("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    // the data pointer lies start bytes before "abc", so offset start reads it: only the value is read
+    long far = c.array(1, 0, 0, buffers(0, c.int64s(start, start + 3), text - start));
+    long near = c.array(1, 0, 0, buffers(0, c.int64s(0, 3), text));
+    assertThat(CDataReader.read(far, c.schema("U")).digest()).isEqualTo(CDataReader.read(near, c.schema("U")).digest());
+  }
+
+  @Test
   void aDigestIsReadOnceAndKept() {
     long data = c.int32s(1, 2);
     ArrayNode node = CDataReader.read(c.array(2, 0, 0, buffers(0, data)), c.schema("i"));
