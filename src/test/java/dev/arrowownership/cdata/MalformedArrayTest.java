@@ -107,7 +107,7 @@ class MalformedArrayTest {
         "array.buffers[2]: is NULL but the last offset is 3");
     refused(c.array(1, 0, 0, buffers(0, c.int32s(0), 0), ints(0)), c.schema("+vl", c.schema("i")),
         "array.buffers[2]: is NULL but format '+vl' (list view) needs it for offset + length 1");
-    refused(c.array(1, 0, 0, buffers(0)), c.schema("+us:"),
+    refused(c.array(1, 1, 0, buffers(0)), c.schema("+us:"),
         "array.buffers[0]: is NULL but format '+us:' (sparse union) needs it for offset + length 1");
     refused(c.array(1, 1, 0, buffers(0, 0)), c.schema("+ud:"),
         "array.buffers[0]: is NULL but format '+ud:' (dense union) needs it for offset + length 1");
