@@ -177,6 +177,27 @@ class HandWrittenLayoutsTest {
   }
 
   @Test
+  void narrowDecimalsAndADictionaryInsideAListReadAndDigest() {
+    long decimal32 = c.schema("d:9,2,32");
+    assertThat(CDataReader.read(c.array(2, 0, 0, buffers(0, c.int32s(5, 6))), decimal32).schema().type().kind())
+        .isEqualTo(TypeKind.DECIMAL32);
+    assertThat(digest(c.array(1, 0, 1, buffers(0, c.int32s(5, 6))), decimal32))
+        .isEqualTo(digest(c.array(1, 0, 0, buffers(0, c.int32s(6))), decimal32))
+        .isNotEqualTo(digest(c.array(1, 0, 0, buffers(0, c.int64s(6))), c.schema("d:18,2,64")));
+    long schema = c.schema("+l", c.schema("C", "e", 2, 0, c.schema("u")));
+    long ab = c.array(2, 0, 0, buffers(0, c.int32s(0, 1, 2), utf8("ab")));
+    long ba = c.array(2, 0, 0, buffers(0, c.int32s(0, 1, 2), utf8("ba")));
+    String first = digest(c.array(1, 0, 0, buffers(0, c.int32s(0, 2)),
+        c.withDictionary(2, 0, 0, buffers(0, c.int8s(1, 0)), ab)), schema);
+    String second = digest(c.array(1, 0, 0, buffers(0, c.int32s(0, 2)),
+        c.withDictionary(2, 0, 0, buffers(0, c.int8s(0, 1)), ba)), schema);
+    assertThat(first).isEqualTo(second);
+    assertThat(CDataReader.read(c.array(1, 0, 0, buffers(0, c.int32s(0, 2)),
+        c.withDictionary(2, 0, 0, buffers(0, c.int8s(0, 1)), ba)), schema).children().get(0).dictionary()
+        .orElseThrow().path()).isEqualTo("array.children[0].dictionary");
+  }
+
+  @Test
   void theSchemaCountsInTheDigest() {
     long data = c.int32s(1, 2);
     long array = c.array(2, 0, 0, buffers(0, data));
