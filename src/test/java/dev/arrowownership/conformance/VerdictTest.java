@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Verdicts report failures by rule name, turn declared findings into findings, and flip when a finding is fixed. */
 class VerdictTest {
   private static final Rule RULE = Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL;
+  private static final Rule OPTIONAL = Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD;
 
   /** A failed rule fails assertConforms with its name, spec section and hint. */
   @Test
@@ -19,6 +20,45 @@ class VerdictTest {
     assertThatThrownBy(verdict::assertConforms).isInstanceOf(AssertionError.class)
         .hasMessageContaining("t breaks 1 rule(s)")
         .hasMessageContaining("required_producer_release_sets_null (C Data Interface, Release callback semantics for producers): release left set. If this fails, check: ");
+  }
+
+  /**
+   * An optional rule's failure does not fail assertConforms: the verdict conforms, and its summary
+   * and report name the optional rule it fails.
+   */
+  @Test
+  void optionalFailureDoesNotFailAssertConformsButIsReported() {
+    Verdict verdict = new Verdict("lib", List.of(RuleResult.passed(RULE, "ok"), RuleResult.failed(OPTIONAL, "held 8 bytes")));
+    verdict.assertConforms();
+    assertThat(verdict.conforms()).isTrue();
+    assertThat(verdict.summary()).isEqualTo("lib conforms: every required rule passed (1 of 1);"
+        + " it fails 1 optional rule: optional_producer_release_on_another_thread");
+    assertThat(verdict.toMarkdown()).contains("\n\n" + verdict.summary() + "\n\n")
+        .contains("| `optional_producer_release_on_another_thread` |").contains("| FAILED (optional) |");
+  }
+
+  /** assertConformsIncludingOptional fails on an optional rule's failure, naming it and its message. */
+  @Test
+  void assertConformsIncludingOptionalFailsOnOptionalRules() {
+    Verdict verdict = new Verdict("lib", List.of(RuleResult.passed(RULE, "ok"), RuleResult.failed(OPTIONAL, "held 8 bytes")));
+    assertThatThrownBy(verdict::assertConformsIncludingOptional).isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("lib breaks 1 rule(s):\n  optional_producer_release_on_another_thread (")
+        .hasMessageContaining("held 8 bytes");
+    new Verdict("lib", List.of(RuleResult.passed(OPTIONAL, "ok"))).assertConformsIncludingOptional();
+  }
+
+  /**
+   * A required failure fails assertConforms and the summary says the target does not conform; the
+   * optional failures are listed after the required ones.
+   */
+  @Test
+  void requiredFailureFailsAndListsOptionalFailuresToo() {
+    Verdict verdict = new Verdict("lib", List.of(RuleResult.failed(RULE, "left set"), RuleResult.failed(OPTIONAL, "held")));
+    assertThat(verdict.conforms()).isFalse();
+    assertThat(verdict.summary()).isEqualTo("lib does not conform: it fails 1 required rule: required_producer_release_sets_null;"
+        + " it fails 1 optional rule: optional_producer_release_on_another_thread");
+    assertThatThrownBy(verdict::assertConforms).hasMessageStartingWith("lib breaks 1 rule(s):\n  required_producer_release_sets_null (")
+        .hasMessageEndingWith("\n(also fails optional: optional_producer_release_on_another_thread)");
   }
 
   /** A declared finding turns its failure into a FINDING; a declared finding that passed fails. */
