@@ -43,8 +43,10 @@ public enum Rule {
       "the stream's release is called exactly once",
       "the consumer's close path for the stream, including when reading fails"),
   REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE(Role.STREAM_CONSUMER, Spec.STREAM_RESULTS,
-      "every schema and array obtained from the stream is released exactly once, children never",
-      "batches kept after the scan, or released by the stream's close instead of by the consumer"),
+      "every schema and array obtained from the stream is released exactly once, children never, and the"
+          + " consumer's allocator ends empty",
+      "batches kept after the scan, vectors or copies left open in the consumer's allocator, or results"
+          + " released by the stream's close instead of by the consumer"),
   REQUIRED_WRAPPER_RELEASES_WHAT_THE_MODEL_SAYS(Role.WRAPPER, Spec.CONSUMER_RELEASE,
       "every step releases exactly the structs the exactly-once model releases, each once",
       "the operation named in the step: which release it skipped, or which struct it released twice"),
