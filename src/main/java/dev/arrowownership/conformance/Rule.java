@@ -18,8 +18,8 @@ public enum Rule {
       "the parent's release calls each child's and the dictionary's release exactly once",
       "the loop over children and the dictionary in the release callback"),
   REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID(Role.PRODUCER, Spec.MOVE,
-      "a struct moved to other memory (bitwise copy, source marked released) imports with the same"
-          + " rows and releases once",
+      "a struct moved to other memory (bitwise copy, source marked released and wiped) reads with the same"
+          + " length and values, releases once and frees everything",
       "pointers into the struct itself, or the struct's address kept in private_data or elsewhere"),
   REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING(Role.PRODUCER, Spec.PRODUCER_RELEASE,
       "after release the producer holds no memory for the batch",
