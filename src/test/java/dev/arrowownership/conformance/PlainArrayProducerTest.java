@@ -9,6 +9,8 @@ import dev.arrowownership.conformance.RuleResult.Status;
 import dev.arrowownership.fixtures.NativeBuild;
 import dev.arrowownership.fixtures.PlainInt32Producer;
 import dev.arrowownership.fixtures.PlainInt32Producer.Variant;
+import dev.arrowownership.fixtures.ValuesInsideTheStruct;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +52,50 @@ class PlainArrayProducerTest {
     assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING))
         .isEqualTo("the producer holds 0 bytes after release, as before produce()");
     assertThat(producer.allocatedBytes()).isZero();
+  }
+
+  /** Values kept inside the struct itself read differently once the struct is moved and its old memory reused. */
+  @Test
+  void valuesInsideTheStructFailTheMovedStructRule() {
+    Verdict verdict = ConformanceKit.checkProducer("inside", new ValuesInsideTheStruct());
+    assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
+        .containsPattern("Moving an array\\): after a move: \\[the moved copy's values differ from the original's"
+            + " \\(length 2, digest [0-9a-f]{12}\\.\\.\\.; before the move length 2, digest [0-9a-f]{12}\\.\\.\\.\\)]\\. If");
+    assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING)).contains("holds 0 bytes");
+  }
+
+  /**
+   * A batch the reader rejects fails the moved-struct rule with the reader's path and fault, and is
+   * still released once.
+   */
+  @Test
+  void malformedBatchFailsTheMovedStructRuleWithTheReadersFault() {
+    PlainInt32Producer inner = PlainInt32Producer.inJava(Variant.CONFORMING);
+    Verdict verdict = ConformanceKit.checkProducer("one-buffer", new CDataProducer() {
+      @Override
+      public void produce(long array, long schema) throws Exception {
+        inner.produce(array, schema);
+        MemoryUtil.putLong(array + 24, 1); // n_buffers: int32 needs 2
+      }
+
+      @Override
+      public long allocatedBytes() {
+        return inner.allocatedBytes();
+      }
+    });
+    assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
+        .contains("): the produced batch does not read as C Data, before any move: array: n_buffers is 1");
+    assertThat(inner.allocatedBytes()).isZero();
+  }
+
+  /** Without allocatedBytes() the moved-struct rule says freed memory was not checked. */
+  @Test
+  void movedStructRuleSaysWhenBytesAreNotReported() {
+    PlainInt32Producer inner = PlainInt32Producer.inJava(Variant.CONFORMING);
+    CDataProducer silent = inner::produce;
+    assertThat(passed(ConformanceKit.checkProducer("silent", silent), Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
+        .isEqualTo(MOVED + " (allocatedBytes() is not reported: freed memory not checked)");
+    assertThat(inner.allocatedBytes()).isZero();
   }
 
   private static void assertKeepsEveryRule(PlainInt32Producer producer) {
