@@ -88,6 +88,31 @@ class PlainArrayProducerTest {
     assertThat(inner.allocatedBytes()).isZero();
   }
 
+  /**
+   * A format string kept inside the schema struct itself (its private_data slot) is gone once the
+   * struct is moved and its old memory wiped: the copy does not read, and the rule says why.
+   */
+  @Test
+  void formatInsideTheStructFailsTheMovedStructRule() {
+    PlainInt32Producer inner = PlainInt32Producer.inJava(Variant.CONFORMING);
+    Verdict verdict = ConformanceKit.checkProducer("format-inside", new CDataProducer() {
+      @Override
+      public void produce(long array, long schema) throws Exception {
+        inner.produce(array, schema); // its schema's private_data is unused: the slot is free
+        MemoryUtil.putLong(schema + 64, 'i');
+        MemoryUtil.putLong(schema, schema + 64); // format -> "i" inside the struct
+      }
+
+      @Override
+      public long allocatedBytes() {
+        return inner.allocatedBytes();
+      }
+    });
+    assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
+        .contains("): after a move: [the moved copy does not read as C Data: schema");
+    assertThat(inner.allocatedBytes()).isZero();
+  }
+
   /** Without allocatedBytes() the moved-struct rule says freed memory was not checked. */
   @Test
   void movedStructRuleSaysWhenBytesAreNotReported() {

@@ -39,6 +39,25 @@ class RuleRunTest {
         .containsExactly(java.util.Arrays.stream(Rule.values()).filter(r -> r.role() == Rule.Role.PRODUCER).toArray(Rule[]::new));
   }
 
+  /** An interrupted check is a failure too, and the thread keeps its interrupt for the caller to see. */
+  @org.junit.jupiter.api.Test
+  void interruptedCheckFailsAndKeepsTheInterrupt() {
+    RuleResult result = RuleRun.of(Rule.REQUIRED_PRODUCER_SETS_RELEASE, () -> {
+      throw new InterruptedException("stop");
+    });
+    assertThat(result.message()).contains("the check threw java.lang.InterruptedException: stop");
+    assertThat(Thread.interrupted()).isTrue(); // also clears it for the next test
+  }
+
+  /** Any other throwable leaves the thread uninterrupted. */
+  @org.junit.jupiter.api.Test
+  void otherThrowablesDoNotInterrupt() {
+    RuleRun.of(Rule.REQUIRED_PRODUCER_SETS_RELEASE, () -> {
+      throw new Error("x");
+    });
+    assertThat(Thread.interrupted()).isFalse();
+  }
+
   @SuppressWarnings("unchecked")
   private static <T extends Throwable> T sneaky(Throwable t) throws T {
     throw (T) t;

@@ -19,7 +19,8 @@ class VerdictTest {
     Verdict verdict = new Verdict("t", List.of(RuleResult.failed(RULE, "release left set")));
     assertThatThrownBy(verdict::assertConforms).isInstanceOf(AssertionError.class)
         .hasMessageContaining("t breaks 1 rule(s)")
-        .hasMessageContaining("required_producer_release_sets_null (C Data Interface, Release callback semantics for producers): release left set. If this fails, check: ");
+        .hasMessageContaining("required_producer_release_sets_null (C Data Interface, Release callback semantics for producers): release left set. If this fails, check: ")
+        .hasMessageNotContaining("optional");
   }
 
   /**
@@ -59,6 +60,27 @@ class VerdictTest {
         + " it fails 1 optional rule: optional_producer_release_on_another_thread");
     assertThatThrownBy(verdict::assertConforms).hasMessageStartingWith("lib breaks 1 rule(s):\n  required_producer_release_sets_null (")
         .hasMessageEndingWith("\n(also fails optional: optional_producer_release_on_another_thread)");
+  }
+
+  /**
+   * The summary counts the required rules checked (not the ones not applicable), adds nothing when
+   * no optional rule failed, and says "rules" for more than one.
+   */
+  @Test
+  void summaryCountsCheckedRequiredRulesAndPluralizes() {
+    Verdict clean = new Verdict("lib", List.of(RuleResult.passed(RULE, "ok"), RuleResult.passed(OPTIONAL, "ok"),
+        RuleResult.notApplicable(Rule.REQUIRED_PRODUCER_SETS_RELEASE, "n/a")));
+    assertThat(clean.summary()).isEqualTo("lib conforms: every required rule passed (1 of 1)");
+    Verdict two = new Verdict("lib", List.of(RuleResult.failed(RULE, "x"), RuleResult.failed(Rule.REQUIRED_PRODUCER_SETS_RELEASE, "y")));
+    assertThat(two.summary()).isEqualTo("lib does not conform: it fails 2 required rules:"
+        + " required_producer_release_sets_null, required_producer_sets_release");
+  }
+
+  /** Only an optional rule's failure is marked optional in the report; a required failure or an optional pass is not. */
+  @Test
+  void markdownMarksOnlyOptionalFailures() {
+    String md = new Verdict("lib", List.of(RuleResult.failed(RULE, "x"), RuleResult.passed(OPTIONAL, "ok"))).toMarkdown();
+    assertThat(md).contains("| FAILED | ").contains("| PASSED | ok |").doesNotContain("(optional)");
   }
 
   /** A declared finding turns its failure into a FINDING; a declared finding that passed fails. */
