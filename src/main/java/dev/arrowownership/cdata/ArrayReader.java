@@ -13,7 +13,6 @@ import java.util.Optional;
  * buffers.
  */
 final class ArrayReader {
-  private static final int LENGTH = 0;
   private static final int NULL_COUNT = 8;
   private static final int OFFSET = 16;
   private static final int N_BUFFERS = 24;
@@ -21,9 +20,10 @@ final class ArrayReader {
 
   private final TreeGuard guard = new TreeGuard(StructKind.ARRAY);
 
-  ArrayNode read(long address, SchemaNode schema, String path, int depth) {
-    guard.enter(address, path, depth);
-    long length = NativeReads.int64(address + LENGTH);
+  ArrayNode read(long address, SchemaNode schema, String path) {
+    guard.enter(address, path);
+    // length is the struct's first field
+    long length = NativeReads.int64(address);
     long nullCount = NativeReads.int64(address + NULL_COUNT);
     long offset = NativeReads.int64(address + OFFSET);
     if (length < 0) {
@@ -48,9 +48,9 @@ final class ArrayReader {
     List<ArrayNode> children = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       long child = TreeGuard.entry(childArray, i, path, "children", count);
-      children.add(read(child, schema.children().get(i), path + ".children[" + i + "]", depth + 1));
+      children.add(read(child, schema.children().get(i), path + ".children[" + i + "]"));
     }
-    Optional<ArrayNode> dictionary = dictionary(address, schema, path, depth);
+    Optional<ArrayNode> dictionary = dictionary(address, schema, path);
     ArrayNode node =
         new ArrayNode(path, schema, length, offset, nullCount, buffers, children, dictionary);
     ArrayValidator.validate(node);
@@ -74,7 +74,7 @@ final class ArrayReader {
     return buffers;
   }
 
-  private Optional<ArrayNode> dictionary(long address, SchemaNode schema, String path, int depth) {
+  private Optional<ArrayNode> dictionary(long address, SchemaNode schema, String path) {
     long dictionary = StructKind.ARRAY.dictionary(address);
     if (schema.dictionary().isEmpty()) {
       if (dictionary != 0) {
@@ -86,6 +86,6 @@ final class ArrayReader {
       throw CDataReader.fault(path + ".dictionary", "is NULL but the schema " + schema.path()
           + " has a dictionary");
     }
-    return Optional.of(read(dictionary, schema.dictionary().get(), path + ".dictionary", depth + 1));
+    return Optional.of(read(dictionary, schema.dictionary().get(), path + ".dictionary"));
   }
 }

@@ -28,8 +28,7 @@ final class ArrayValidator {
       case LIST, MAP -> childLength(node, Offsets.last(node, 4, end), "the last offset");
       case LARGE_LIST -> childLength(node, Offsets.last(node, 8, end), "the last offset");
       case LIST_VIEW, LARGE_LIST_VIEW -> required(node, 2, end);
-      case FIXED_SIZE_LIST -> childLength(node, Math.multiplyExact(end, node.schema().type().fixedSize()),
-          "(offset + length) * " + node.schema().type().fixedSize());
+      case FIXED_SIZE_LIST -> fixedSizeList(node, end);
       case STRUCT -> everyChildLength(node, end);
       case SPARSE_UNION -> {
         required(node, 0, end);
@@ -62,6 +61,14 @@ final class ArrayValidator {
       throw CDataReader.fault(child.path(), "length is " + child.length() + ", but " + what
           + " of its parent " + CDataReader.describe(node.schema()) + " needs at least " + needed);
     }
+  }
+
+  private static void fixedSizeList(ArrayNode node, long end) {
+    int size = node.schema().type().fixedSize();
+    if (size > 0 && end > Long.MAX_VALUE / size) {
+      throw CDataReader.fault(node.path(), "(offset + length) * " + size + " overflows int64");
+    }
+    childLength(node, end * size, "(offset + length) * " + size);
   }
 
   private static void everyChildLength(ArrayNode node, long end) {

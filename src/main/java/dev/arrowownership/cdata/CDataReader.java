@@ -43,7 +43,7 @@ public final class CDataReader {
    */
   public static ArrayNode read(long arrayAddress, long schemaAddress) {
     SchemaNode schema = readSchema(schemaAddress);
-    return new ArrayReader().read(arrayAddress, schema, "array", 0);
+    return new ArrayReader().read(arrayAddress, schema, "array");
   }
 
   static IllegalArgumentException fault(String path, String what) {

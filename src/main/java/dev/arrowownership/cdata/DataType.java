@@ -39,10 +39,6 @@ public record DataType(
     typeIds = List.copyOf(typeIds);
   }
 
-  static DataType of(TypeKind kind, int bitWidth) {
-    return new DataType(kind, bitWidth, 0, 0, null, null, 0, List.of());
-  }
-
   /** A timestamp's zone, empty when the format names none ({@code tsu:}). */
   public Optional<String> zone() {
     return timezone == null || timezone.isEmpty() ? Optional.empty() : Optional.of(timezone);

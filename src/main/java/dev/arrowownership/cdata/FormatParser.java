@@ -144,6 +144,6 @@ public final class FormatParser {
   }
 
   private static Map.Entry<String, DataType> simple(String format, TypeKind kind, int bits) {
-    return Map.entry(format, DataType.of(kind, bits));
+    return Map.entry(format, new DataType(kind, bits, 0, 0, null, null, 0, List.of()));
   }
 }

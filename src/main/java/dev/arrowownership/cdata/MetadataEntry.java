@@ -2,6 +2,7 @@ package dev.arrowownership.cdata;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One key/value pair of an {@code ArrowSchema}'s metadata (spec: "Metadata"): raw bytes, as the
@@ -55,7 +56,7 @@ public final class MetadataEntry {
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(key) + Arrays.hashCode(value);
+    return Objects.hash(Arrays.hashCode(key), Arrays.hashCode(value));
   }
 
   @Override

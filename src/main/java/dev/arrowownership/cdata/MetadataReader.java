@@ -19,9 +19,13 @@ final class MetadataReader {
   /** The pairs at {@code address} in order, empty when it is 0 (NULL). */
   static List<MetadataEntry> read(long address, String path) {
     List<MetadataEntry> entries = new ArrayList<>();
-    if (address == 0) {
-      return entries;
+    if (address != 0) {
+      readPairs(address, path, entries);
     }
+    return entries;
+  }
+
+  private static void readPairs(long address, String path, List<MetadataEntry> entries) {
     int pairs = NativeReads.int32(address);
     if (pairs < 0 || pairs > MAX_PAIRS) {
       throw CDataReader.fault(path, "pair count is " + pairs + ", not in 0.." + MAX_PAIRS);
@@ -34,7 +38,6 @@ final class MetadataReader {
       at += 4 + value.length;
       entries.add(new MetadataEntry(key, value));
     }
-    return entries;
   }
 
   private static byte[] field(long at, String path, String what, int pair) {

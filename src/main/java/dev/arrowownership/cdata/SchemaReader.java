@@ -11,7 +11,6 @@ import java.util.Optional;
  * struct of two children, run ends of int16/32/64, and an integer index type under a dictionary.
  */
 final class SchemaReader {
-  private static final int FORMAT = 0;
   private static final int NAME = 8;
   private static final int METADATA = 16;
   private static final int FLAGS = 24;
@@ -20,8 +19,12 @@ final class SchemaReader {
   private final TreeGuard guard = new TreeGuard(StructKind.SCHEMA);
 
   SchemaNode read(long address, String path, int depth) {
-    guard.enter(address, path, depth);
-    String format = NativeReads.cString(NativeReads.pointer(address + FORMAT), path + ".format");
+    guard.enter(address, path);
+    if (depth > TreeGuard.MAX_DEPTH) {
+      throw CDataReader.fault(path, "nests deeper than " + TreeGuard.MAX_DEPTH + " levels");
+    }
+    // format is the struct's first field
+    String format = NativeReads.cString(NativeReads.pointer(address), path + ".format");
     if (format == null) {
       throw CDataReader.fault(path + ".format", "is NULL");
     }

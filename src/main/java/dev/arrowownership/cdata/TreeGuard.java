@@ -4,9 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Keeps a walk over a struct tree finite and its pointers sound: a NULL or released struct, a struct
- * met twice (a cycle, or a child shared by two parents, which a consumer would release twice) and
- * nesting beyond {@link #MAX_DEPTH} are refused before anything else of the struct is read.
+ * Keeps a walk over a struct tree finite and its pointers sound: a NULL or released struct and a
+ * struct met twice (a cycle, or a child shared by two parents, which a consumer would release twice)
+ * are refused before anything else of the struct is read. Schemas deeper than {@link #MAX_DEPTH} are
+ * refused by the schema reader; an array tree follows its schema tree, so it is no deeper.
  */
 final class TreeGuard {
   /** Deepest nesting read; the spec sets none, a deeper tree is taken as corrupt. */
@@ -21,13 +22,10 @@ final class TreeGuard {
     this.kind = kind;
   }
 
-  /** Checks the struct at {@code address}, found at {@code path} and {@code depth}, and records it. */
-  void enter(long address, String path, int depth) {
+  /** Checks the struct at {@code address}, found at {@code path}, and records it. */
+  void enter(long address, String path) {
     if (address == 0) {
       throw CDataReader.fault(path, "is NULL");
-    }
-    if (depth > MAX_DEPTH) {
-      throw CDataReader.fault(path, "nests deeper than " + MAX_DEPTH + " levels");
     }
     String earlier = seen.putIfAbsent(address, path);
     if (earlier != null) {

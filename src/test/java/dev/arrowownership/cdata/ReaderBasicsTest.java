@@ -35,6 +35,7 @@ class ReaderBasicsTest {
       assertThat(node.children()).isEmpty();
       assertThat(node.dictionary()).isEmpty();
       assertThat(node.digest()).hasSize(64).isEqualTo(node.digest());
+      assertThat(node).hasToString("array i length 3 offset 0");
     }
   }
 
