@@ -13,9 +13,9 @@ package dev.arrowownership.conformance;
 public interface CDataProducer {
 
   /**
-   * Fills the released structs at {@code arrayAddress} and {@code schemaAddress} with one record
-   * batch (a struct array and its schema, children and dictionaries included) that the caller then
-   * owns. Each call produces a new batch.
+   * Fills the released structs at {@code arrayAddress} and {@code schemaAddress} with one array and
+   * its schema (any type the spec defines: a record batch is a struct array; children and
+   * dictionaries included) that the caller then owns. Each call produces a new array.
    */
   void produce(long arrayAddress, long schemaAddress) throws Exception;
 

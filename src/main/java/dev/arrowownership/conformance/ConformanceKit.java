@@ -6,7 +6,7 @@ package dev.arrowownership.conformance;
  *
  * <pre>{@code
  * Verdict verdict = ConformanceKit.checkProducer("my-exporter", (array, schema) -> myLib.export(array, schema));
- * verdict.assertConforms();                       // fails naming every broken rule
+ * verdict.assertConforms();                       // fails naming every broken required rule
  * Files.writeString(report, verdict.toMarkdown()); // docs/conformance/my-exporter.md
  * }</pre>
  *

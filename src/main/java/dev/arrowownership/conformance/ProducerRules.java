@@ -9,12 +9,7 @@ import dev.arrowownership.ledger.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.FutureTask;
-import org.apache.arrow.c.ArrowArray;
-import org.apache.arrow.c.ArrowSchema;
-import org.apache.arrow.c.CDataDictionaryProvider;
-import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** The {@link Rule.Role#PRODUCER} rules, each on a batch of its own, with real release calls. */
 final class ProducerRules {
@@ -32,7 +27,7 @@ final class ProducerRules {
       results.add(RuleRun.of(Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL,
           () -> releaseSetsNull(here[0] = round(producer, allocator, false))));
       results.add(RuleRun.of(Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN, () -> releasesChildren(roundOrThrow(here))));
-      results.add(RuleRun.of(Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID, () -> movedStaysValid(producer, allocator)));
+      results.add(RuleRun.of(Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID, () -> MovedStructRule.check(producer, allocator)));
       results.add(RuleRun.of(Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING, () -> freesEverything(roundOrThrow(here))));
       results.add(RuleRun.of(Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD, () -> onAnotherThread(producer, allocator)));
     }
@@ -115,36 +110,6 @@ final class ProducerRules {
     return problems.isEmpty()
         ? RuleResult.passed(rule, "released on another thread: every struct once, nothing held")
         : RuleResult.failed(rule, "released on another thread: " + problems);
-  }
-
-  private static RuleResult movedStaysValid(CDataProducer producer, RootAllocator allocator) throws Exception {
-    Rule rule = Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID;
-    try (ReleaseLedger ledger = new ReleaseLedger(); KitStructs source = new KitStructs(allocator);
-        KitStructs moved = new KitStructs(allocator)) {
-      long before = producer.allocatedBytes();
-      producer.produce(source.arrayAddress(), source.schemaAddress());
-      source.track(ledger, "moved");
-      moved.array().save(source.array().snapshot()); // the bitwise move, then mark the source released
-      moved.schema().save(source.schema().snapshot());
-      source.array().markReleased();
-      source.schema().markReleased();
-      long rows;
-      try (CDataDictionaryProvider dictionaries = new CDataDictionaryProvider();
-          VectorSchemaRoot root = Data.importVectorSchemaRoot(allocator, moved.array(), moved.schema(), dictionaries)) {
-        rows = root.getRowCount();
-      }
-      // The import releases each moved base once and takes the row count from the copied length;
-      // what the producer can get wrong shows as violations (a second call too) and bytes held.
-      List<String> problems = new ArrayList<>();
-      ledger.violations().forEach(v -> problems.add(v.toString()));
-      long after = producer.allocatedBytes();
-      if (before >= 0 && after != before) {
-        problems.add("the producer holds " + (after - before) + " bytes more after releasing the moved struct");
-      }
-      return problems.isEmpty()
-          ? RuleResult.passed(rule, "moved, imported " + rows + " rows through the copy, released once")
-          : RuleResult.failed(rule, "after a move: " + problems);
-    }
   }
 
   /** Produces a batch, tracks every struct in it, releases both bases (on a new thread if asked). */

@@ -18,8 +18,8 @@ public enum Rule {
       "the parent's release calls each child's and the dictionary's release exactly once",
       "the loop over children and the dictionary in the release callback"),
   REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID(Role.PRODUCER, Spec.MOVE,
-      "a struct moved to other memory (bitwise copy, source marked released) imports with the same"
-          + " rows and releases once",
+      "a struct moved to other memory (bitwise copy, source marked released and wiped) reads with the same"
+          + " length and values, releases once and frees everything",
       "pointers into the struct itself, or the struct's address kept in private_data or elsewhere"),
   REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING(Role.PRODUCER, Spec.PRODUCER_RELEASE,
       "after release the producer holds no memory for the batch",
@@ -43,8 +43,10 @@ public enum Rule {
       "the stream's release is called exactly once",
       "the consumer's close path for the stream, including when reading fails"),
   REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE(Role.STREAM_CONSUMER, Spec.STREAM_RESULTS,
-      "every schema and array obtained from the stream is released exactly once, children never",
-      "batches kept after the scan, or released by the stream's close instead of by the consumer"),
+      "every schema and array obtained from the stream is released exactly once, children never, and the"
+          + " consumer's allocator ends empty",
+      "batches kept after the scan, vectors or copies left open in the consumer's allocator, or results"
+          + " released by the stream's close instead of by the consumer"),
   REQUIRED_WRAPPER_RELEASES_WHAT_THE_MODEL_SAYS(Role.WRAPPER, Spec.CONSUMER_RELEASE,
       "every step releases exactly the structs the exactly-once model releases, each once",
       "the operation named in the step: which release it skipped, or which struct it released twice"),

@@ -6,11 +6,20 @@ import java.util.concurrent.Callable;
 final class RuleRun {
   private RuleRun() {}
 
+  /**
+   * The check's result, or its failure naming whatever it threw: a target may throw anything (a
+   * {@code StackOverflowError} from its own recursion, an {@code OutOfMemoryError} from its native
+   * heap, JNA's {@code LastErrorException}), and losing the whole verdict to it would hide every
+   * other rule's result.
+   */
   static RuleResult of(Rule rule, Callable<RuleResult> check) {
     try {
       return check.call();
-    } catch (Exception | AssertionError e) {
-      return RuleResult.failed(rule, "the check threw " + e);
+    } catch (Throwable t) {
+      if (t instanceof InterruptedException) {
+        Thread.currentThread().interrupt(); // the verdict is still returned; the caller sees the flag
+      }
+      return RuleResult.failed(rule, "the check threw " + t);
     }
   }
 }

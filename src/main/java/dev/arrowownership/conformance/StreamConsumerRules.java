@@ -31,14 +31,20 @@ final class StreamConsumerRules {
       RuleResult streamOnce = stream.releaseCalls() == 1
           ? RuleResult.passed(once, "the stream was released once" + failure)
           : RuleResult.failed(once, "the stream was released " + stream.releaseCalls() + " times" + failure);
-      return List.of(streamOnce, eachResultOnce(ledger, stream.results(), failure));
+      // Read before the allocator is closed: closing a leaking allocator throws, and would hide the count.
+      long held = consumerAllocator.getAllocatedMemory();
+      return List.of(streamOnce, eachResultOnce(ledger, stream.results(), held, failure));
     } finally {
       closeQuietly(consumerAllocator);
       closeQuietly(allocator);
     }
   }
 
-  private static RuleResult eachResultOnce(ReleaseLedger ledger, List<TrackedStruct> results, String failure) {
+  /**
+   * Every result released once, children never, and nothing left in the consumer's allocator: bytes
+   * still held there are results the consumer kept (an imported vector, a copy) after it was done.
+   */
+  private static RuleResult eachResultOnce(ReleaseLedger ledger, List<TrackedStruct> results, long held, String failure) {
     Rule rule = Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE;
     List<String> problems = new ArrayList<>();
     ledger.violations().forEach(v -> problems.add(v.toString()));
@@ -47,19 +53,23 @@ final class StreamConsumerRules {
         problems.add(result + " released " + ledger.releaseCount(result) + " times");
       }
     }
-    if (results.isEmpty()) {
-      return RuleResult.notApplicable(rule, "the consumer obtained no schema or array from the stream" + failure);
+    if (held != 0) {
+      problems.add("the consumer's allocator still holds " + held + " bytes after its result was closed");
     }
-    return problems.isEmpty()
-        ? RuleResult.passed(rule, results.size() + " schemas and arrays obtained, each released once" + failure)
-        : RuleResult.failed(rule, problems + failure);
+    if (!problems.isEmpty()) {
+      return RuleResult.failed(rule, problems + failure);
+    }
+    return results.isEmpty()
+        ? RuleResult.notApplicable(rule, "the consumer obtained no schema or array from the stream" + failure)
+        : RuleResult.passed(rule, results.size() + " schemas and arrays obtained, each released once, the allocator"
+            + " left empty" + failure);
   }
 
   private static void closeQuietly(BufferAllocator allocator) {
     try {
       allocator.close();
     } catch (IllegalStateException leakedByTheConsumer) {
-      // What the consumer never released stays allocated; the rules above already failed for it.
+      // What the consumer kept stays allocated; the results rule already failed for it.
     }
   }
 }

@@ -3,11 +3,13 @@ package dev.arrowownership.generate;
 import static dev.arrowownership.cdata.StreamField.PRIVATE_DATA;
 import static dev.arrowownership.cdata.StreamField.RELEASE;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.arrowownership.cdata.NativeCallbacks;
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.TrackedStruct;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +30,25 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 public final class KitStream implements AutoCloseable {
   private static final int EIO = 5;
+  private static final int EINVAL = 22;
   private static final Map<Long, KitStream> STREAMS = new ConcurrentHashMap<>();
   private static final AtomicLong TOKENS = new AtomicLong(0x5EA0_0000_0000_0000L);
-  // Static, hence strongly reachable: C holds only the pointers.
-  // Exceptions cannot cross into C: an unknown stream gets an error code, or is just marked released.
-  private static final NativeCallbacks.Getter GET_SCHEMA_FN = (s, out) -> of(s) == null ? EIO : of(s).getSchema(out);
-  private static final NativeCallbacks.Getter GET_NEXT_FN = (s, out) -> of(s) == null ? EIO : of(s).getNext(out);
-  private static final NativeCallbacks.ErrorGetter GET_LAST_ERROR_FN = s -> null;
+  // What get_last_error returns for a closed stream: static, so the C string outlives every call.
+  private static final Memory CLOSED = cString("the kit's stream was closed (KitStream.close) before this call:"
+      + " it has no schema or batch to give");
+  // Static, hence strongly reachable: C holds only the pointers. Each callback looks its stream up
+  // once: a stream closed between two look-ups would hand JNA an exception, and the consumer a 0
+  // with nothing written. Exceptions cannot cross into C: a closed stream gets EINVAL and a last error.
+  private static final NativeCallbacks.Getter GET_SCHEMA_FN = (s, out) -> {
+    KitStream stream = of(s);
+    return stream == null ? EINVAL : stream.getSchema(out);
+  };
+  private static final NativeCallbacks.Getter GET_NEXT_FN = (s, out) -> {
+    KitStream stream = of(s);
+    return stream == null ? EINVAL : stream.getNext(out);
+  };
+  // A live stream's failures have no message (the consumer reports strerror(EIO)).
+  private static final NativeCallbacks.ErrorGetter GET_LAST_ERROR_FN = s -> of(s) == null ? CLOSED : null;
   private static final NativeCallbacks.Release RELEASE_FN = s -> {
     KitStream stream = of(s);
     if (stream != null) {
@@ -127,7 +141,15 @@ public final class KitStream implements AutoCloseable {
     struct.close();
   }
 
-  /** The stream whose token is in {@code stream}'s private_data, or null. */
+  private static Memory cString(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    Memory memory = new Memory(bytes.length + 1L);
+    memory.write(0, bytes, 0, bytes.length);
+    memory.setByte(bytes.length, (byte) 0);
+    return memory;
+  }
+
+  /** The stream whose token is in {@code stream}'s private_data, or null once it is closed. */
   private static KitStream of(Pointer stream) {
     return STREAMS.get(PRIVATE_DATA.get(Pointer.nativeValue(stream)));
   }

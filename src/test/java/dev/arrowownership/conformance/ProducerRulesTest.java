@@ -39,7 +39,7 @@ class ProducerRulesTest {
     assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN))
         .isEqualTo("2 children and dictionaries, each released once by the parent");
     assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
-        .isEqualTo("moved, imported 1 rows through the copy, released once");
+        .isEqualTo("moved: the copy reads with length 1 and the digest read before the move, released once, nothing held");
     assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING))
         .isEqualTo("the producer holds 0 bytes after release, as before produce()");
     assertThat(passed(verdict, Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD))

@@ -23,7 +23,7 @@ class StreamConsumerRulesTest {
     assertThat(verdict.result(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE))
         .isEqualTo(RuleResult.passed(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE, "the stream was released once"));
     assertThat(verdict.result(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE).message())
-        .matches("\\d+ schemas and arrays obtained, each released once");
+        .matches("\\d+ schemas and arrays obtained, each released once, the allocator left empty");
   }
 
   /**
@@ -62,6 +62,28 @@ class StreamConsumerRulesTest {
     });
     assertThat(failed(verdict, Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE))
         .contains("Result lifetimes): [CHILD_RELEASED_BY_CONSUMER on stream.schema.children[0].schema#");
+  }
+
+  /**
+   * A consumer that releases the stream and every result once but keeps 64 bytes of the allocator
+   * it was lent fails the results rule with the byte count, also when it found no result at all.
+   */
+  @Test
+  void bytesLeftInTheLentAllocatorFailTheResultsRule() {
+    Verdict reading = ConformanceKit.checkStreamConsumer("keeps-a-buffer", (stream, allocator) -> {
+      AutoCloseable result = new ReadingStreamConsumer().consume(stream, allocator);
+      allocator.buffer(64); // never closed
+      return result;
+    });
+    assertThat(failed(reading, Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE))
+        .contains("Result lifetimes): [the consumer's allocator still holds 64 bytes after its result was closed]. If");
+    Verdict unread = ConformanceKit.checkStreamConsumer("unread", (stream, allocator) -> {
+      allocator.buffer(64);
+      ArrowArrayStream.wrap(stream).release();
+      return () -> { };
+    });
+    assertThat(failed(unread, Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE))
+        .contains("still holds 64 bytes");
   }
 
   /** After the check, the allocator lent to the consumer is closed: its root has no child allocator left. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Verdicts report failures by rule name, turn declared findings into findings, and flip when a finding is fixed. */
 class VerdictTest {
   private static final Rule RULE = Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL;
+  private static final Rule OPTIONAL = Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD;
 
   /** A failed rule fails assertConforms with its name, spec section and hint. */
   @Test
@@ -18,7 +19,68 @@ class VerdictTest {
     Verdict verdict = new Verdict("t", List.of(RuleResult.failed(RULE, "release left set")));
     assertThatThrownBy(verdict::assertConforms).isInstanceOf(AssertionError.class)
         .hasMessageContaining("t breaks 1 rule(s)")
-        .hasMessageContaining("required_producer_release_sets_null (C Data Interface, Release callback semantics for producers): release left set. If this fails, check: ");
+        .hasMessageContaining("required_producer_release_sets_null (C Data Interface, Release callback semantics for producers): release left set. If this fails, check: ")
+        .hasMessageNotContaining("optional");
+  }
+
+  /**
+   * An optional rule's failure does not fail assertConforms: the verdict conforms, and its summary
+   * and report name the optional rule it fails.
+   */
+  @Test
+  void optionalFailureDoesNotFailAssertConformsButIsReported() {
+    Verdict verdict = new Verdict("lib", List.of(RuleResult.passed(RULE, "ok"), RuleResult.failed(OPTIONAL, "held 8 bytes")));
+    verdict.assertConforms();
+    assertThat(verdict.conforms()).isTrue();
+    assertThat(verdict.summary()).isEqualTo("lib conforms: every required rule passed (1 of 1);"
+        + " it fails 1 optional rule: optional_producer_release_on_another_thread");
+    assertThat(verdict.toMarkdown()).contains("\n\n" + verdict.summary() + "\n\n")
+        .contains("| `optional_producer_release_on_another_thread` |").contains("| FAILED (optional) |");
+  }
+
+  /** assertConformsIncludingOptional fails on an optional rule's failure, naming it and its message. */
+  @Test
+  void assertConformsIncludingOptionalFailsOnOptionalRules() {
+    Verdict verdict = new Verdict("lib", List.of(RuleResult.passed(RULE, "ok"), RuleResult.failed(OPTIONAL, "held 8 bytes")));
+    assertThatThrownBy(verdict::assertConformsIncludingOptional).isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("lib breaks 1 rule(s):\n  optional_producer_release_on_another_thread (")
+        .hasMessageContaining("held 8 bytes");
+    new Verdict("lib", List.of(RuleResult.passed(OPTIONAL, "ok"))).assertConformsIncludingOptional();
+  }
+
+  /**
+   * A required failure fails assertConforms and the summary says the target does not conform; the
+   * optional failures are listed after the required ones.
+   */
+  @Test
+  void requiredFailureFailsAndListsOptionalFailuresToo() {
+    Verdict verdict = new Verdict("lib", List.of(RuleResult.failed(RULE, "left set"), RuleResult.failed(OPTIONAL, "held")));
+    assertThat(verdict.conforms()).isFalse();
+    assertThat(verdict.summary()).isEqualTo("lib does not conform: it fails 1 required rule: required_producer_release_sets_null;"
+        + " it fails 1 optional rule: optional_producer_release_on_another_thread");
+    assertThatThrownBy(verdict::assertConforms).hasMessageStartingWith("lib breaks 1 rule(s):\n  required_producer_release_sets_null (")
+        .hasMessageEndingWith("\n(also fails optional: optional_producer_release_on_another_thread)");
+  }
+
+  /**
+   * The summary counts the required rules checked (not the ones not applicable), adds nothing when
+   * no optional rule failed, and says "rules" for more than one.
+   */
+  @Test
+  void summaryCountsCheckedRequiredRulesAndPluralizes() {
+    Verdict clean = new Verdict("lib", List.of(RuleResult.passed(RULE, "ok"), RuleResult.passed(OPTIONAL, "ok"),
+        RuleResult.notApplicable(Rule.REQUIRED_PRODUCER_SETS_RELEASE, "n/a")));
+    assertThat(clean.summary()).isEqualTo("lib conforms: every required rule passed (1 of 1)");
+    Verdict two = new Verdict("lib", List.of(RuleResult.failed(RULE, "x"), RuleResult.failed(Rule.REQUIRED_PRODUCER_SETS_RELEASE, "y")));
+    assertThat(two.summary()).isEqualTo("lib does not conform: it fails 2 required rules:"
+        + " required_producer_release_sets_null, required_producer_sets_release");
+  }
+
+  /** Only an optional rule's failure is marked optional in the report; a required failure or an optional pass is not. */
+  @Test
+  void markdownMarksOnlyOptionalFailures() {
+    String md = new Verdict("lib", List.of(RuleResult.failed(RULE, "x"), RuleResult.passed(OPTIONAL, "ok"))).toMarkdown();
+    assertThat(md).contains("| FAILED | ").contains("| PASSED | ok |").doesNotContain("(optional)");
   }
 
   /** A declared finding turns its failure into a FINDING; a declared finding that passed fails. */
