@@ -15,14 +15,16 @@ import dev.arrowownership.model.ExactlyOnceModel.HandleStatus;
 import dev.arrowownership.model.Expected;
 import dev.arrowownership.model.Expected.Part;
 import dev.arrowownership.model.Expected.Release;
-import dev.arrowownership.wrapper.CleanupSteps;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.arrow.c.ArrowArray;
+import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -34,7 +36,7 @@ import org.apache.arrow.memory.RootAllocator;
  * model says. The first discrepancy throws {@link AssertionError} naming the step and the history.
  *
  * <p>All memory comes from a {@link RootAllocator} the machine owns; {@link #close()} closes it, so
- * anything left allocated fails the run.
+ * anything left allocated fails the run. Frame steps need a subject with {@link SubjectFeature#FRAME}.
  *
  * @param <H> the subject's handle type
  * @param <F> the subject's frame type
@@ -43,6 +45,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
   private static final String FRAME = "f";
 
   private final OwnershipSubject<H, F> subject;
+  private final Set<SubjectFeature> features;
   private final RootAllocator allocator = new RootAllocator();
   private final FaultInjector faults = new FaultInjector();
   private final BufferAllocator frameAllocator =
@@ -55,8 +58,19 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
   private final java.util.EnumMap<Expected.Outcome, Integer> outcomes = new java.util.EnumMap<>(Expected.Outcome.class);
   private F frame;
 
+  /**
+   * A machine for {@code subject}, with nothing allocated yet.
+   *
+   * @throws IllegalArgumentException if the subject declares a feature whose methods it does not implement
+   */
   public OwnershipMachine(OwnershipSubject<H, F> subject) {
     this.subject = subject;
+    this.features = SubjectFeature.checkDeclared(subject);
+  }
+
+  /** The features the subject declares (checked implemented): steps needing others must not be applied. */
+  public Set<SubjectFeature> features() {
+    return features;
   }
 
   /** {@code h<i> = allocate()}. */
@@ -71,10 +85,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     try (GeneratedBatch batch = GeneratedBatch.create(allocator, rows, seed)) {
       int resource = model.resourceCount();
       run(name(handle) + ".populate(rows=" + rows + ")", List.of(handle),
-          () -> subject.populate(handles.get(handle), (array, schema) -> {
-            Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(), array, schema);
-            track(resource, array.memoryAddress(), schema.memoryAddress());
-          }),
+          () -> subject.populate(handles.get(handle), filler(batch, resource)),
           () -> model.populate(handle, rows, batch.fingerprint()));
     }
   }
@@ -97,12 +108,13 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
   public void importAndCloseRoot(int handle) {
     int content = model.contentOf(handle);
     run(name(handle) + ".importBatch().close()", List.of(handle), () -> {
-      try (var imported = subject.importBatch(handles.get(handle), allocator)) {
+      try (Imported imported = subject.importBatch(handles.get(handle), allocator)) {
         if (content < 0) {
           throw new AssertionError("imported a batch, but the model says " + name(handle) + " holds none");
         }
-        if (GeneratedBatch.fingerprint(imported.root(), imported.dictionaries()) != model.fingerprint(content)) {
-          throw new AssertionError("imported data differs from batch r" + content + " as populated");
+        if (imported.rowCount() != model.rows(content)) {
+          throw new AssertionError("imported " + imported.rowCount() + " rows, but batch r" + content + " as populated has "
+              + model.rows(content));
         }
       }
     }, () -> model.importAndCloseRoot(handle));
@@ -127,6 +139,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
 
   /** {@code f = frame(rows...)}: a frame owning new batches, built from temporary handles. */
   public void newFrame(List<Integer> rows, long seed) {
+    requireFrame();
     if (model.frameStatus() == FrameStatus.OPEN || model.frameStatus() == FrameStatus.EXTRACTED) {
       throw new IllegalStateException("close the frame first");
     }
@@ -138,10 +151,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
         sources.add(source);
         try (GeneratedBatch batch = GeneratedBatch.create(allocator, rows.get(i), seed + i)) {
           int resource = model.resourceCount() + i;
-          subject.populate(source, (array, schema) -> {
-            Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(), array, schema);
-            track(resource, array.memoryAddress(), schema.memoryAddress());
-          });
+          subject.populate(source, filler(batch, resource));
           fingerprints.add(batch.fingerprint());
         }
       }
@@ -155,6 +165,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
 
   /** {@code f.extractRecordBatches()}, with allocation {@code faultAt} failing when it is >= 0. */
   public void extract(int faultAt) {
+    requireFrame();
     String call = FRAME + ".extractRecordBatches()" + (faultAt >= 0 ? " [allocation #" + faultAt + " fails]" : "");
     boolean[] faulted = {false};
     run(call, List.of(), () -> {
@@ -171,6 +182,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
 
   /** {@code f.close()}. */
   public void closeFrame() {
+    requireFrame();
     run(FRAME + ".close()", List.of(), () -> subject.closeFrame(frame), model::closeFrame);
   }
 
@@ -223,12 +235,12 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     cleanup.add(ledger::close);
     cleanup.add(frameAllocator::close);
     cleanup.add(allocator::close);
-    CleanupSteps.runAll(cleanup);
+    Cleanup.runAll(cleanup);
   }
 
   @Override
   public String toString() {
-    return subject.name() + " after " + history;
+    return subject.name() + " (" + SubjectFeature.describe(features) + ") after " + history;
   }
 
   private interface Action {
@@ -337,6 +349,23 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     if (!actual.equals(want)) {
       throw failure(Rule.REQUIRED_WRAPPER_OWNERSHIP_MATCHES_THE_MODEL, call, name(h) + "'s " + kind + " holds " + actual.map(r -> "r" + r).orElse("nothing")
           + ", the model says " + want.map(r -> "r" + r).orElse("nothing"));
+    }
+  }
+
+  /** The kit's producer for a populate: exports {@code batch} into the handle's structs and tracks them. */
+  private BatchFiller filler(GeneratedBatch batch, int resource) {
+    return (arrayAddress, schemaAddress) -> {
+      Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(),
+          ArrowArray.wrap(arrayAddress), ArrowSchema.wrap(schemaAddress));
+      track(resource, arrayAddress, schemaAddress);
+    };
+  }
+
+  /** Frame steps are generated only for subjects with the feature; applying one anyway is the caller's bug. */
+  private void requireFrame() {
+    if (!features.contains(SubjectFeature.FRAME)) {
+      throw new IllegalStateException(subject.name() + " does not declare " + SubjectFeature.FRAME
+          + ": frame steps cannot run on it");
     }
   }
 
