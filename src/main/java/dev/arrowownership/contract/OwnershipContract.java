@@ -46,7 +46,9 @@ public interface OwnershipContract {
       frames[0] = machine.features().contains(SubjectFeature.FRAME);
       Statistics.label("subject").collect(SubjectFeature.describe(machine.features()));
       Statistics.label("misuse rejected").collect(machine.outcomeCount(Outcome.ILLEGAL_STATE) > 0);
-      Statistics.label("fault injected mid-extraction").collect(machine.outcomeCount(Outcome.FAULT) > 0);
+      if (frames[0]) {
+        Statistics.label("fault injected mid-extraction").collect(machine.outcomeCount(Outcome.FAULT) > 0);
+      }
       machine.finish();
     });
     // The generator must keep producing the hard cases, so a passing run means they were exercised;

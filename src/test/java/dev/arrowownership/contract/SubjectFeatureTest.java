@@ -12,9 +12,6 @@ import org.junit.jupiter.api.Test;
 /** A subject's features decide which steps it gets; a feature declared but not implemented fails fast. */
 class SubjectFeatureTest {
 
-  /** The reference handles without a frame: the no-frame path on a known-good wrapper. */
-  private static final class HandlesOnly extends RecordBatchDataHandles<Void> {}
-
   /** Declares FRAME but implements none of its methods. */
   private static final class ClaimsAFrame extends RecordBatchDataHandles<Void> {
     @Override
@@ -54,7 +51,7 @@ class SubjectFeatureTest {
   /** A frame method a subject does not implement throws, naming the subject, method and feature. */
   @Test
   void defaultFrameMethodsNameTheFeature() {
-    HandlesOnly subject = new HandlesOnly();
+    HandlesOnlySubject subject = new HandlesOnlySubject();
     assertThatThrownBy(() -> subject.frameOf(null, "f", List.of())).isInstanceOf(UnsupportedOperationException.class)
         .hasMessage("RecordBatchData does not implement frameOf, a method of feature FRAME; implement frameOf, extract, "
             + "closeFrame and declare FRAME in features()");
@@ -78,7 +75,7 @@ class SubjectFeatureTest {
   /** The machine refuses a frame step on a subject without the feature, naming both. */
   @Test
   void machineRefusesFrameStepsWithoutTheFeature() {
-    try (var machine = new OwnershipMachine<>(new HandlesOnly())) {
+    try (var machine = new OwnershipMachine<>(new HandlesOnlySubject())) {
       String refusal = "RecordBatchData does not declare FRAME: frame steps cannot run on it";
       assertThatThrownBy(() -> machine.newFrame(List.of(1), 0)).isInstanceOf(IllegalStateException.class).hasMessage(refusal);
       assertThatThrownBy(() -> machine.extract(-1)).hasMessage(refusal);
@@ -88,11 +85,17 @@ class SubjectFeatureTest {
     }
   }
 
+  /** The machine's result of the write path needs something to close. */
+  @Test
+  void importedNeedsABatchToClose() {
+    assertThatThrownBy(() -> new Imported(3, null)).isInstanceOf(NullPointerException.class).hasMessage("batch");
+  }
+
   /** Reports name the features checked. */
   @Test
   void reportsNameTheFeaturesChecked() {
     assertThat(SubjectFeature.describe(Set.of(SubjectFeature.FRAME))).isEqualTo("features [FRAME]");
-    assertThat(new ExhaustiveChecker(new HandlesOnly(), 1, 0).check(2, 60_000).subject())
+    assertThat(new ExhaustiveChecker(new HandlesOnlySubject(), 1, 0).check(2, 60_000).subject())
         .isEqualTo("RecordBatchData (features [] (no frame steps))");
     assertThat(new ExhaustiveChecker(new RecordBatchDataSubject(), 1, 0).check(1, 60_000).subject())
         .isEqualTo("RecordBatchData (features [FRAME])");
@@ -101,7 +104,7 @@ class SubjectFeatureTest {
   /** The reference handles pass every sequence of a small bound without a frame. */
   @Test
   void handlesWithoutAFramePassTheExhaustiveCheck() {
-    ExhaustiveReport report = new ExhaustiveChecker(new HandlesOnly(), 2, 0).check(30, 60_000);
+    ExhaustiveReport report = new ExhaustiveChecker(new HandlesOnlySubject(), 2, 0).check(30, 60_000);
     assertThat(report.failed()).as(report.toString()).isEmpty();
     assertThat(report.closed()).as(report.toString()).isTrue();
   }
