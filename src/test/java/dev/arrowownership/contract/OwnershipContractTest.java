@@ -8,6 +8,8 @@ import dev.arrowownership.fixtures.OneStepSequencesContract;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
@@ -44,7 +46,12 @@ class OwnershipContractTest {
    */
   @Test
   void subjectWithoutAFramePassesWithoutFrameStepsOrFaults() {
-    assertThat(failuresOf(HandlesOnlySubject.Contract.class, 20)).isEmpty();
+    EngineExecutionResults run = runOf(HandlesOnlySubject.Contract.class, 20);
+    assertThat(run.testEvents().failed().list()).isEmpty();
+    // The statistics say which features were checked.
+    assertThat(run.allEvents().reportingEntryPublished().stream()
+        .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().values().toString()))
+        .anySatisfy(entry -> assertThat(entry).contains("features [] (no frame steps)"));
   }
 
   /** Runs the contract's property under jqwik, a few tries, and returns the message of its one failure. */
@@ -56,10 +63,15 @@ class OwnershipContractTest {
   }
 
   private static List<Event> failuresOf(Class<? extends OwnershipContract> contract, int tries) {
+    return runOf(contract, tries).testEvents().failed().list();
+  }
+
+  private static EngineExecutionResults runOf(Class<? extends OwnershipContract> contract, int tries) {
     return EngineTestKit.engine("jqwik").selectors(selectClass(contract))
         .configurationParameter("jqwik.tries.default", String.valueOf(tries))
         .configurationParameter("jqwik.shrinking.default", "OFF")
         .configurationParameter("jqwik.database", "")
-        .execute().testEvents().failed().list();
+        .configurationParameter("jqwik.reporting.usejunitplatform", "true") // statistics as report entries
+        .execute();
   }
 }

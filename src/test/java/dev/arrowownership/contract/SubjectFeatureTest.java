@@ -29,6 +29,19 @@ class SubjectFeatureTest {
     assertThatThrownBy(() -> new ExhaustiveChecker(new ClaimsAFrame(), 1, 0)).hasMessageStartingWith(message);
   }
 
+  /** features() must not be null; the message names the subject. */
+  @Test
+  void nullFeaturesNameTheSubject() {
+    var subject = new RecordBatchDataHandles<Void>() {
+      @Override
+      public Set<SubjectFeature> features() {
+        return null;
+      }
+    };
+    assertThatThrownBy(() -> SubjectFeature.checkDeclared(subject)).isInstanceOf(NullPointerException.class)
+        .hasMessage("RecordBatchData.features()");
+  }
+
   /** Implementing only part of a feature names the methods still missing. */
   @Test
   void partlyImplementedFeatureNamesTheMissingMethods() {
