@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,6 +30,7 @@ public final class ExhaustiveChecker {
   static final boolean PARALLEL = Boolean.parseBoolean(System.getProperty("arrowownership.exhaustive.parallel", "true"));
 
   private final OwnershipSubject<?, ?> subject;
+  private final Set<SubjectFeature> features;
   private final StepAlphabet alphabet;
   private final LongSupplier nanoClock;
 
@@ -48,6 +50,7 @@ public final class ExhaustiveChecker {
   /** Takes the steps of {@code alphabet}: tests pick one whose states close within a few levels. */
   ExhaustiveChecker(OwnershipSubject<?, ?> subject, StepAlphabet alphabet, LongSupplier nanoClock) {
     this.subject = subject;
+    this.features = SubjectFeature.checkDeclared(subject); // fails fast, before any sequence runs
     this.alphabet = alphabet;
     this.nanoClock = nanoClock;
   }
@@ -59,7 +62,7 @@ public final class ExhaustiveChecker {
   public ExhaustiveReport check(int depth, long budgetMillis) {
     long start = nanoClock.getAsLong();
     ExactlyOnceModel empty = new ExactlyOnceModel();
-    Reached initial = new Reached(List.of(), StepAlphabet.initialState(), alphabet.stepsIn(empty, 0));
+    Reached initial = new Reached(List.of(), StepAlphabet.initialState(), alphabet.stepsIn(empty, 0, features));
     Map<String, Reached> seen = new HashMap<>(Map.of(initial.state, initial));
     Map<String, List<String>> transitions = new HashMap<>(); // state -> successor states, once expanded
     Map<String, Reached> frontier = new LinkedHashMap<>(seen);
@@ -79,7 +82,7 @@ public final class ExhaustiveChecker {
         checked++;
         if (outcomes.get(i) instanceof AssertionError failure) {
           levels.add(new ExhaustiveReport.Level(d, checked, represented, seen.size(), elapsed(start)));
-          return new ExhaustiveReport(subject.name(), levels, moves.get(i).sequence, failure, false);
+          return new ExhaustiveReport(reportName(), levels, moves.get(i).sequence, failure, false);
         }
         Reached reached = (Reached) outcomes.get(i);
         transitions.computeIfAbsent(moves.get(i).from, k -> new ArrayList<>()).add(reached.state);
@@ -98,7 +101,7 @@ public final class ExhaustiveChecker {
         break; // empty: every state reachable within the bounds is explored, at any depth
       }
     }
-    return new ExhaustiveReport(subject.name(), levels, null, null, frontier.isEmpty());
+    return new ExhaustiveReport(reportName(), levels, null, null, frontier.isEmpty());
   }
 
   /** One step taken from an explored state. */
@@ -126,7 +129,7 @@ public final class ExhaustiveChecker {
     try {
       sequence.forEach(step -> step.applyTo(machine));
       reached = new Reached(sequence, StepAlphabet.canonicalState(machine),
-          alphabet.stepsIn(machine.model(), sequence.size()));
+          alphabet.stepsIn(machine.model(), sequence.size(), features));
       machine.finish();
     } catch (AssertionError | RuntimeException failure) {
       closeQuietly(machine, failure);
@@ -153,6 +156,11 @@ public final class ExhaustiveChecker {
     List<Step> longer = new ArrayList<>(sequence);
     longer.add(step);
     return List.copyOf(longer);
+  }
+
+  /** The subject's name and the features checked, as the report's first line shows them. */
+  private String reportName() {
+    return subject.name() + " (" + SubjectFeature.describe(features) + ")";
   }
 
   private long elapsed(long start) {

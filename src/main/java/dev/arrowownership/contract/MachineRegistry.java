@@ -1,6 +1,5 @@
 package dev.arrowownership.contract;
 
-import dev.arrowownership.wrapper.CleanupSteps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +40,6 @@ final class MachineRegistry {
   static void closeAll() {
     List<OwnershipMachine<?, ?>> machines = new ArrayList<>(OPEN.get());
     OPEN.get().clear();
-    CleanupSteps.runAll(machines.stream().<Runnable>map(m -> m::close).toList());
+    Cleanup.runAll(machines.stream().<Runnable>map(m -> m::close).toList());
   }
 }

@@ -9,12 +9,14 @@ import dev.arrowownership.model.ExactlyOnceModel;
 import dev.arrowownership.model.ExactlyOnceModel.FrameStatus;
 import dev.arrowownership.model.ExactlyOnceModel.HandleStatus;
 import dev.arrowownership.model.Expected;
-import dev.arrowownership.wrapper.CleanupSteps;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.arrow.c.ArrowArray;
+import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -28,7 +30,7 @@ import org.apache.arrow.memory.RootAllocator;
  * a wrapper that releases one of them itself is caught.
  *
  * <p>All memory comes from a {@link RootAllocator} the machine owns; {@link #close()} closes it, so
- * anything left allocated fails the run.
+ * anything left allocated fails the run. Frame steps need a subject with {@link SubjectFeature#FRAME}.
  *
  * @param <H> the subject's handle type
  * @param <F> the subject's frame type
@@ -37,6 +39,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
   private static final String FRAME = "f";
 
   private final OwnershipSubject<H, F> subject;
+  private final Set<SubjectFeature> features;
   private final RootAllocator allocator = new RootAllocator();
   private final FaultInjector faults = new FaultInjector();
   private final BufferAllocator frameAllocator =
@@ -50,9 +53,20 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
   private final Origins origins = new Origins();
   private F frame;
 
+  /**
+   * A machine for {@code subject}, with nothing allocated yet.
+   *
+   * @throws IllegalArgumentException if the subject declares a feature whose methods it does not implement
+   */
   public OwnershipMachine(OwnershipSubject<H, F> subject) {
     this.subject = subject;
+    this.features = SubjectFeature.checkDeclared(subject);
     this.checks = new StepChecks<>(subject, handles, model, ledger, history);
+  }
+
+  /** The features the subject declares (checked implemented): steps needing others must not be applied. */
+  public Set<SubjectFeature> features() {
+    return features;
   }
 
   /** {@code h<i> = allocate()}. */
@@ -68,10 +82,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     try (GeneratedBatch batch = GeneratedBatch.create(allocator, rows, seed)) {
       int resource = model.resourceCount();
       Expected expected = run(name(handle) + ".populate(rows=" + rows + ")", List.of(handle),
-          () -> subject.populate(handles.get(handle), (array, schema) -> {
-            Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(), array, schema);
-            checks.track(resource, array.memoryAddress(), schema.memoryAddress());
-          }),
+          () -> subject.populate(handles.get(handle), filler(batch, resource)),
           () -> model.populate(handle, rows, batch.fingerprint()));
       origins.changed(expected, handle, "filled");
     }
@@ -100,12 +111,16 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
   public void importAndCloseRoot(int handle) {
     int content = model.contentOf(handle);
     Expected expected = run(name(handle) + ".importBatch().close()", List.of(handle), () -> {
-      try (var imported = subject.importBatch(handles.get(handle), allocator)) {
+      if (content >= 0) {
+        checks.holdsExportedValues(handle, content);
+      }
+      try (Imported imported = subject.importBatch(handles.get(handle), allocator)) {
         if (content < 0) {
           throw new AssertionError("imported a batch, but the model says " + name(handle) + " holds none");
         }
-        if (GeneratedBatch.fingerprint(imported.root(), imported.dictionaries()) != model.fingerprint(content)) {
-          throw new AssertionError("imported data differs from batch r" + content + " as populated");
+        if (imported.rowCount() != model.rows(content)) {
+          throw new AssertionError("imported " + imported.rowCount() + " rows, but batch r" + content + " as populated has "
+              + model.rows(content));
         }
       }
     }, () -> model.importAndCloseRoot(handle));
@@ -129,6 +144,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
 
   /** {@code f = frame(rows...)}: a frame owning new batches, built from temporary handles. */
   public void newFrame(List<Integer> rows, long seed) {
+    requireFrame();
     if (model.frameStatus() == FrameStatus.OPEN || model.frameStatus() == FrameStatus.EXTRACTED) {
       throw new IllegalStateException("close the frame first");
     }
@@ -140,10 +156,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
         sources.add(source);
         try (GeneratedBatch batch = GeneratedBatch.create(allocator, rows.get(i), seed + i)) {
           int resource = model.resourceCount() + i;
-          subject.populate(source, (array, schema) -> {
-            Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(), array, schema);
-            checks.track(resource, array.memoryAddress(), schema.memoryAddress());
-          });
+          subject.populate(source, filler(batch, resource));
           fingerprints.add(batch.fingerprint());
         }
       }
@@ -158,6 +171,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
 
   /** {@code f.extractRecordBatches()}, with allocation {@code faultAt} failing when it is >= 0. */
   public void extract(int faultAt) {
+    requireFrame();
     String call = FRAME + ".extractRecordBatches()" + (faultAt >= 0 ? " [allocation #" + faultAt + " fails]" : "");
     boolean[] faulted = {false};
     int before = handles.size();
@@ -180,6 +194,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
 
   /** {@code f.close()}. */
   public void closeFrame() {
+    requireFrame();
     run(FRAME + ".close()", List.of(), () -> subject.closeFrame(frame), model::closeFrame);
     origins.frame("closed");
   }
@@ -243,12 +258,12 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     cleanup.add(ledger::close);
     cleanup.add(frameAllocator::close);
     cleanup.add(allocator::close);
-    CleanupSteps.runAll(cleanup);
+    Cleanup.runAll(cleanup);
   }
 
   @Override
   public String toString() {
-    return subject.name() + " after " + history;
+    return subject.name() + " (" + SubjectFeature.describe(features) + ") after " + history;
   }
 
   private interface Action {
@@ -279,6 +294,23 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     checks.ownership(call);
     model.checkInvariants();
     return expected;
+  }
+
+  /** The kit's producer for a populate: exports {@code batch} into the handle's structs and tracks them. */
+  private BatchFiller filler(GeneratedBatch batch, int resource) {
+    return (arrayAddress, schemaAddress) -> {
+      Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(),
+          ArrowArray.wrap(arrayAddress), ArrowSchema.wrap(schemaAddress));
+      checks.track(resource, arrayAddress, schemaAddress);
+    };
+  }
+
+  /** Frame steps are generated only for subjects with the feature; applying one anyway is the caller's bug. */
+  private void requireFrame() {
+    if (!features.contains(SubjectFeature.FRAME)) {
+      throw new IllegalStateException(subject.name() + " does not declare " + SubjectFeature.FRAME
+          + ": frame steps cannot run on it");
+    }
   }
 
   /** The machine's label of a handle, as steps and reports print it. */

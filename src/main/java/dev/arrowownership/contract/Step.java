@@ -1,6 +1,7 @@
 package dev.arrowownership.contract;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One operation of a generated or enumerated sequence, applied to an {@link OwnershipMachine}.
@@ -10,6 +11,11 @@ public sealed interface Step {
 
   /** Runs this step on the machine, which checks it against the model. */
   void applyTo(OwnershipMachine<?, ?> machine);
+
+  /** The subject features this step needs; it is taken only on subjects that declare them all. */
+  default Set<SubjectFeature> requires() {
+    return Set.of();
+  }
 
   /** {@code hN = allocate()}. */
   record Allocate() implements Step {
@@ -105,6 +111,11 @@ public sealed interface Step {
   /** {@code f = frame(rows...)}. */
   record NewFrame(List<Integer> rows, long seed) implements Step {
     @Override
+    public Set<SubjectFeature> requires() {
+      return Set.of(SubjectFeature.FRAME);
+    }
+
+    @Override
     public void applyTo(OwnershipMachine<?, ?> machine) {
       machine.newFrame(rows, seed);
     }
@@ -118,6 +129,11 @@ public sealed interface Step {
   /** {@code f.extractRecordBatches()}, with allocation {@code faultAt} failing if it is >= 0. */
   record Extract(int faultAt) implements Step {
     @Override
+    public Set<SubjectFeature> requires() {
+      return Set.of(SubjectFeature.FRAME);
+    }
+
+    @Override
     public void applyTo(OwnershipMachine<?, ?> machine) {
       machine.extract(faultAt);
     }
@@ -130,6 +146,11 @@ public sealed interface Step {
 
   /** {@code f.close()}. */
   record CloseFrame() implements Step {
+    @Override
+    public Set<SubjectFeature> requires() {
+      return Set.of(SubjectFeature.FRAME);
+    }
+
     @Override
     public void applyTo(OwnershipMachine<?, ?> machine) {
       machine.closeFrame();

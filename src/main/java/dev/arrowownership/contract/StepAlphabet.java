@@ -5,6 +5,7 @@ import dev.arrowownership.model.ExactlyOnceModel.FrameStatus;
 import dev.arrowownership.model.ExactlyOnceModel.HandleStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every step the exhaustive checker may take in a state: each operation on each handle and pair of
@@ -50,6 +51,11 @@ record StepAlphabet(int handles, int faultPoints, List<Integer> frameRows) {
       steps.add(new Step.CloseFrame());
     }
     return steps;
+  }
+
+  /** The steps of {@link #stepsIn(ExactlyOnceModel, int)} that a subject with {@code features} can take. */
+  List<Step> stepsIn(ExactlyOnceModel model, int historyLength, Set<SubjectFeature> features) {
+    return stepsIn(model, historyLength).stream().filter(step -> features.containsAll(step.requires())).toList();
   }
 
   /**

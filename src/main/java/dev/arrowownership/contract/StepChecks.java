@@ -1,5 +1,6 @@
 package dev.arrowownership.contract;
 
+import dev.arrowownership.cdata.CDataReader;
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.conformance.Rule;
 import dev.arrowownership.ledger.ReleaseEvent;
@@ -33,6 +34,7 @@ final class StepChecks<H> {
   private final ExactlyOnceModel model;
   private final ReleaseLedger ledger;
   private final Map<TrackedStruct, Release> releaseOf = new HashMap<>(); // base structs only
+  private final Map<Integer, String> exportedValues = new HashMap<>(); // resource -> digest as exported
   private final List<String> history;
 
   StepChecks(OwnershipSubject<H, ?> subject, List<H> handles, ExactlyOnceModel model, ReleaseLedger ledger,
@@ -50,6 +52,22 @@ final class StepChecks<H> {
     List<TrackedStruct> schema = ledger.trackTree(StructKind.SCHEMA, schemaAddress, "r" + resource);
     releaseOf.put(array.get(0), new Release(resource, Part.ARRAY));
     releaseOf.put(schema.get(0), new Release(resource, Part.SCHEMA));
+    exportedValues.put(resource, CDataReader.read(arrayAddress, schemaAddress).digest());
+  }
+
+  /**
+   * The handle holds the values of batch {@code content} as they were exported into it, read from
+   * its structs by the kit's reader: a wrapper that moved the right struct but corrupted or swapped
+   * what it points to fails here.
+   *
+   * @throws AssertionError if the values differ (the step then fails the ownership rule)
+   */
+  void holdsExportedValues(int handle, int content) {
+    H held = handles.get(handle);
+    String values = CDataReader.read(subject.arrayAddress(held), subject.schemaAddress(held)).digest();
+    if (!values.equals(exportedValues.get(content))) {
+      throw new AssertionError(subject.nameOf(held) + " holds values other than batch r" + content + "'s as exported");
+    }
   }
 
   /**

@@ -36,7 +36,8 @@ final class StepGenerators {
         .withAction(2, onHandle(h -> Arbitraries.just(new Step.ImportAndCloseRoot(h))))
         .withAction(1, onHandle(h -> Arbitraries.just(new Step.RowCount(h))))
         .withAction(3, onHandle(h -> Arbitraries.just(new Step.Close(h))))
-        .withAction(1, when(StepGenerators::frameReplaceable, m -> Combinators.combine(
+        // Without FRAME no frame is made, so the frame stays ABSENT and no other frame step comes up.
+        .withAction(1, when(m -> hasFrame(m) && frameReplaceable(m), m -> Combinators.combine(
             rows().list().ofMaxSize(3), Arbitraries.longs()).as(Step.NewFrame::new)))
         .withAction(2, when(m -> m.model().frameStatus() != FrameStatus.ABSENT,
             m -> Arbitraries.oneOf(Arbitraries.just(-1), Arbitraries.integers().between(0, 7)).map(Step.Extract::new)))
@@ -50,6 +51,11 @@ final class StepGenerators {
 
   private static Arbitrary<Integer> handle(OwnershipMachine<?, ?> machine) {
     return Arbitraries.integers().between(0, machine.handleCount() - 1);
+  }
+
+  /** Frame steps only for subjects that declare {@link SubjectFeature#FRAME}. */
+  static boolean hasFrame(OwnershipMachine<?, ?> machine) {
+    return machine.features().contains(SubjectFeature.FRAME);
   }
 
   static boolean frameReplaceable(OwnershipMachine<?, ?> machine) {

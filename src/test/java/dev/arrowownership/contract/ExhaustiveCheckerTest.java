@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.fixtures.WrapperNeverReleases;
 import dev.arrowownership.wrapper.RecordBatchData;
-import dev.arrowownership.wrapper.StructFiller;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,11 +109,11 @@ class ExhaustiveCheckerTest {
     IllegalArgumentException bug = new IllegalArgumentException("frame sources refused");
     ExhaustiveReport report = new ExhaustiveChecker(new RecordBatchDataSubject() {
       @Override
-      public void populate(RecordBatchData handle, StructFiller producer) {
+      public void populate(RecordBatchData handle, BatchFiller filler) {
         if (handle.name().startsWith("f[")) {
           throw bug;
         }
-        super.populate(handle, producer);
+        super.populate(handle, filler);
       }
     }, 1, 0).check(2, 60_000);
     assertThat(report.counterexample()).hasToString("[f = frame(rows=[3, 3, 3])]");

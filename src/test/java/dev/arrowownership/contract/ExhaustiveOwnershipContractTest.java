@@ -25,14 +25,14 @@ class ExhaustiveOwnershipContractTest {
     System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
     try {
       assertThatThrownBy(contract::everySequenceWithinTheBoundsMatchesTheModel).isInstanceOf(AssertionError.class)
-          .hasMessageStartingWith("RecordBatchData: shortest failing sequence (1 steps): [allocate()]\n"
+          .hasMessageStartingWith("RecordBatchData (features [FRAME]): shortest failing sequence (1 steps): [allocate()]\n"
               + Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED.id());
     } finally {
       System.setOut(previous);
     }
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("exhaustive check, "
         + ExhaustiveOwnershipContract.HANDLES + " handles, " + ExhaustiveOwnershipContract.FAULTS
-        + " fault points, depth <= " + ExhaustiveOwnershipContract.DEPTH + ": RecordBatchData FAILED at [allocate()]\n"
+        + " fault points, depth <= " + ExhaustiveOwnershipContract.DEPTH + ": RecordBatchData (features [FRAME]) FAILED at [allocate()]\n"
         + "  depth 1: 1 sequences checked, ");
   }
 }

@@ -10,6 +10,8 @@ import dev.arrowownership.fixtures.OneStepSequencesContract;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
@@ -47,15 +49,38 @@ class OwnershipContractTest {
         .contains("the frame's allocator holds nothing");
   }
 
+  /**
+   * A subject without a frame gets no frame step and no fault, and its property passes without the
+   * fault check, which only a frame's extraction could satisfy.
+   */
+  @Test
+  void subjectWithoutAFramePassesWithoutFrameStepsOrFaults() {
+    EngineExecutionResults run = runOf(HandlesOnlySubject.Contract.class, 20);
+    assertThat(run.testEvents().failed().list()).isEmpty();
+    // The statistics say which features were checked.
+    assertThat(run.allEvents().reportingEntryPublished().stream()
+        .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().values().toString()))
+        .anySatisfy(entry -> assertThat(entry).contains("features [] (no frame steps)"));
+  }
+
   /** Runs the contract's property under jqwik, a few tries, and returns the message of its one failure. */
   private static String failureOf(Class<? extends OwnershipContract> contract) {
-    List<Event> failures = EngineTestKit.engine("jqwik").selectors(selectClass(contract))
-        .configurationParameter("jqwik.tries.default", "5")
-        .configurationParameter("jqwik.shrinking.default", "OFF")
-        .configurationParameter("jqwik.database", "")
-        .execute().testEvents().failed().list();
+    List<Event> failures = failuresOf(contract, 5);
     assertThat(failures).as("failed properties of " + contract.getSimpleName()).hasSize(1);
     return failures.get(0).getPayload(TestExecutionResult.class)
         .flatMap(TestExecutionResult::getThrowable).orElseThrow().getMessage();
+  }
+
+  private static List<Event> failuresOf(Class<? extends OwnershipContract> contract, int tries) {
+    return runOf(contract, tries).testEvents().failed().list();
+  }
+
+  private static EngineExecutionResults runOf(Class<? extends OwnershipContract> contract, int tries) {
+    return EngineTestKit.engine("jqwik").selectors(selectClass(contract))
+        .configurationParameter("jqwik.tries.default", String.valueOf(tries))
+        .configurationParameter("jqwik.shrinking.default", "OFF")
+        .configurationParameter("jqwik.database", "")
+        .configurationParameter("jqwik.reporting.usejunitplatform", "true") // statistics as report entries
+        .execute();
   }
 }

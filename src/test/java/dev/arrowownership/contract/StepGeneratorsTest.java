@@ -68,8 +68,10 @@ class StepGeneratorsTest {
   @Test
   void stepsApplyToTheMachine() {
     try (var m = new OwnershipMachine<>(new RecordBatchDataSubject())) {
-      List.of(new Step.Allocate(), new Step.Populate(0, 2, 1), new Step.ImportAndCloseRoot(0)).forEach(s -> s.applyTo(m));
-      assertThat(m.history()).containsExactly("h0 = allocate()", "h0.populate(rows=2)", "h0.importBatch().close()");
+      List.of(new Step.Allocate(), new Step.Populate(0, 2, 1), new Step.MoveFrom(0), new Step.MoveAssign(0, 1),
+          new Step.RowCount(0), new Step.ImportAndCloseRoot(0)).forEach(s -> s.applyTo(m));
+      assertThat(m.history()).containsExactly("h0 = allocate()", "h0.populate(rows=2)", "h1 = moveFrom(h0)",
+          "h0.moveAssign(h1)", "h0.rowCount()", "h0.importBatch().close()");
       assertThat(m.model().unreleased()).isEmpty();
     }
   }

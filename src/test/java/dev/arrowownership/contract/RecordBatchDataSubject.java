@@ -3,10 +3,16 @@ package dev.arrowownership.contract;
 import dev.arrowownership.wrapper.ArrowOutputFrame;
 import dev.arrowownership.wrapper.RecordBatchData;
 import java.util.List;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** The reference implementation plugged into the suite: {@link RecordBatchData} and {@link ArrowOutputFrame}. */
 public class RecordBatchDataSubject extends RecordBatchDataHandles<ArrowOutputFrame> {
+
+  @Override
+  public Set<SubjectFeature> features() {
+    return Set.of(SubjectFeature.FRAME);
+  }
 
   @Override
   public ArrowOutputFrame frameOf(BufferAllocator allocator, String name, List<RecordBatchData> batches) {

@@ -2,12 +2,12 @@ package dev.arrowownership.contract;
 
 import dev.arrowownership.wrapper.ImportedBatch;
 import dev.arrowownership.wrapper.RecordBatchData;
-import dev.arrowownership.wrapper.StructFiller;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * The handle operations of {@link RecordBatchData}, shared by the reference subject and by subjects
- * that pair it with another frame.
+ * that pair it with another frame: an adapter from the wrapper's Arrow Java types to the kit's
+ * addresses, written against the public API as any adopter would.
  *
  * @param <F> the frame type
  */
@@ -29,8 +29,8 @@ public abstract class RecordBatchDataHandles<F> implements OwnershipSubject<Reco
   }
 
   @Override
-  public void populate(RecordBatchData handle, StructFiller producer) {
-    handle.populate(producer);
+  public void populate(RecordBatchData handle, BatchFiller filler) {
+    handle.populate((array, schema) -> filler.fill(array.memoryAddress(), schema.memoryAddress()));
   }
 
   @Override
@@ -44,8 +44,9 @@ public abstract class RecordBatchDataHandles<F> implements OwnershipSubject<Reco
   }
 
   @Override
-  public ImportedBatch importBatch(RecordBatchData handle, BufferAllocator allocator) {
-    return handle.importBatch(allocator);
+  public Imported importBatch(RecordBatchData handle, BufferAllocator allocator) {
+    ImportedBatch batch = handle.importBatch(allocator);
+    return new Imported(batch.root().getRowCount(), batch);
   }
 
   @Override

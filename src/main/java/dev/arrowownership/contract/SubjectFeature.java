@@ -1,0 +1,89 @@
+package dev.arrowownership.contract;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * An optional capability of a wrapper, declared by {@link OwnershipSubject#features()} (as Guava
+ * testlib's {@code CollectionFeature}). Steps that need a feature are generated and enumerated
+ * only for subjects that declare it, and reports name the features checked. Each feature lists the
+ * subject methods it needs: a subject that declares a feature must override all of them, which
+ * {@link #checkDeclared} verifies before any step runs.
+ *
+ * <p>A new capability (a copy that must never duplicate ownership, say) is a new constant here
+ * with its methods, default methods in {@link OwnershipSubject} that throw {@link
+ * #notImplemented}, and steps that require it.
+ */
+public enum SubjectFeature {
+  /**
+   * An output frame that owns batches until they are extracted: {@link OwnershipSubject#frameOf},
+   * {@link OwnershipSubject#extract} and {@link OwnershipSubject#closeFrame}.
+   */
+  FRAME(new Signature("frameOf", BufferAllocator.class, String.class, List.class),
+      new Signature("extract", Object.class), new Signature("closeFrame", Object.class));
+
+  private final List<Signature> methods;
+
+  SubjectFeature(Signature... methods) {
+    this.methods = List.of(methods);
+  }
+
+  /** A subject method by name and erased parameter types. */
+  private record Signature(String name, Class<?>... parameters) {}
+
+  /** The names of the {@link OwnershipSubject} methods this feature needs. */
+  public List<String> methodNames() {
+    return methods.stream().map(Signature::name).toList();
+  }
+
+  /** What a default method of this feature throws: the subject, the method and the feature. */
+  public UnsupportedOperationException notImplemented(OwnershipSubject<?, ?> subject, String method) {
+    return new UnsupportedOperationException(subject.name() + " does not implement " + method + ", a method of feature "
+        + this + "; implement " + String.join(", ", methodNames()) + " and declare " + this + " in features()");
+  }
+
+  /**
+   * The features {@code subject} declares, after checking it overrides every method of each.
+   *
+   * @throws IllegalArgumentException naming the subject, the feature and the methods missing
+   */
+  public static Set<SubjectFeature> checkDeclared(OwnershipSubject<?, ?> subject) {
+    Set<SubjectFeature> declared = Objects.requireNonNull(subject.features(), () -> subject.name() + ".features()");
+    Set<SubjectFeature> features = declared.isEmpty() ? EnumSet.noneOf(SubjectFeature.class) : EnumSet.copyOf(declared);
+    for (SubjectFeature feature : features) {
+      List<String> missing = new ArrayList<>();
+      for (Signature method : feature.methods) {
+        if (!overrides(subject.getClass(), method)) {
+          missing.add(method.name());
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new IllegalArgumentException(subject.name() + " declares feature " + feature + " but does not implement "
+            + String.join(", ", missing) + " (OwnershipSubject's defaults throw UnsupportedOperationException)");
+      }
+    }
+    return features;
+  }
+
+  /** How a report names what was checked: {@code "features [FRAME]"} or {@code "features [] (no frame steps)"}. */
+  public static String describe(Set<SubjectFeature> features) {
+    StringBuilder text = new StringBuilder("features " + features);
+    EnumSet<SubjectFeature> absent = EnumSet.allOf(SubjectFeature.class);
+    absent.removeAll(features);
+    absent.forEach(a -> text.append(" (no ").append(a.name().toLowerCase(java.util.Locale.ROOT)).append(" steps)"));
+    return text.toString();
+  }
+
+  private static boolean overrides(Class<?> type, Signature method) {
+    try {
+      return type.getMethod(method.name(), method.parameters()).getDeclaringClass() != OwnershipSubject.class;
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError("OwnershipSubject has no method " + method.name(), e);
+    }
+  }
+}
