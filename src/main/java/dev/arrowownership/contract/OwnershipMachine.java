@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.apache.arrow.c.ArrowArray;
-import org.apache.arrow.c.ArrowSchema;
-import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -82,7 +79,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     try (GeneratedBatch batch = GeneratedBatch.create(allocator, rows, seed)) {
       int resource = model.resourceCount();
       Expected expected = run(name(handle) + ".populate(rows=" + rows + ")", List.of(handle),
-          () -> subject.populate(handles.get(handle), filler(batch, resource)),
+          () -> subject.populate(handles.get(handle), KitFiller.of(allocator, batch, resource, checks)),
           () -> model.populate(handle, rows, batch.fingerprint()));
       origins.changed(expected, handle, "filled");
     }
@@ -144,7 +141,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
 
   /** {@code f = frame(rows...)}: a frame owning new batches, built from temporary handles. */
   public void newFrame(List<Integer> rows, long seed) {
-    requireFrame();
+    SubjectFeature.FRAME.require(features, subject);
     if (model.frameStatus() == FrameStatus.OPEN || model.frameStatus() == FrameStatus.EXTRACTED) {
       throw new IllegalStateException("close the frame first");
     }
@@ -156,7 +153,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
         sources.add(source);
         try (GeneratedBatch batch = GeneratedBatch.create(allocator, rows.get(i), seed + i)) {
           int resource = model.resourceCount() + i;
-          subject.populate(source, filler(batch, resource));
+          subject.populate(source, KitFiller.of(allocator, batch, resource, checks));
           fingerprints.add(batch.fingerprint());
         }
       }
@@ -171,7 +168,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
 
   /** {@code f.extractRecordBatches()}, with allocation {@code faultAt} failing when it is >= 0. */
   public void extract(int faultAt) {
-    requireFrame();
+    SubjectFeature.FRAME.require(features, subject);
     String call = FRAME + ".extractRecordBatches()" + (faultAt >= 0 ? " [allocation #" + faultAt + " fails]" : "");
     boolean[] faulted = {false};
     int before = handles.size();
@@ -194,7 +191,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
 
   /** {@code f.close()}. */
   public void closeFrame() {
-    requireFrame();
+    SubjectFeature.FRAME.require(features, subject);
     run(FRAME + ".close()", List.of(), () -> subject.closeFrame(frame), model::closeFrame);
     origins.frame("closed");
   }
@@ -294,23 +291,6 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     checks.ownership(call);
     model.checkInvariants();
     return expected;
-  }
-
-  /** The kit's producer for a populate: exports {@code batch} into the handle's structs and tracks them. */
-  private BatchFiller filler(GeneratedBatch batch, int resource) {
-    return (arrayAddress, schemaAddress) -> {
-      Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(),
-          ArrowArray.wrap(arrayAddress), ArrowSchema.wrap(schemaAddress));
-      checks.track(resource, arrayAddress, schemaAddress);
-    };
-  }
-
-  /** Frame steps are generated only for subjects with the feature; applying one anyway is the caller's bug. */
-  private void requireFrame() {
-    if (!features.contains(SubjectFeature.FRAME)) {
-      throw new IllegalStateException(subject.name() + " does not declare " + SubjectFeature.FRAME
-          + ": frame steps cannot run on it");
-    }
   }
 
   /** The machine's label of a handle, as steps and reports print it. */

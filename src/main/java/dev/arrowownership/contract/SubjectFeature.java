@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
@@ -45,6 +46,19 @@ public enum SubjectFeature {
   public UnsupportedOperationException notImplemented(OwnershipSubject<?, ?> subject, String method) {
     return new UnsupportedOperationException(subject.name() + " does not implement " + method + ", a method of feature "
         + this + "; implement " + String.join(", ", methodNames()) + " and declare " + this + " in features()");
+  }
+
+  /**
+   * Steps of this feature are generated only for subjects that declare it: applying one anyway is
+   * the caller's bug.
+   *
+   * @throws IllegalStateException if {@code declared} lacks this feature
+   */
+  void require(Set<SubjectFeature> declared, OwnershipSubject<?, ?> subject) {
+    if (!declared.contains(this)) {
+      throw new IllegalStateException(subject.name() + " does not declare " + this + ": "
+          + name().toLowerCase(Locale.ROOT) + " steps cannot run on it");
+    }
   }
 
   /**
