@@ -69,11 +69,8 @@ final class ProducerRules {
       }
     }
     // A second call on a child, at the same address or through a copy, is counted as the child's
-    // second call and recorded as a DOUBLE_RELEASE violation: both are listed. A release left
-    // non-NULL has a rule of its own.
-    round.violations.stream()
-        .filter(v -> v.kind() != Violation.Kind.RELEASE_NOT_NULLED)
-        .forEach(v -> wrong.add(v.toString()));
+    // second call and recorded as a DOUBLE_RELEASE violation: both are listed.
+    wrong.addAll(ProducerViolations.besidesReleaseLeftSet(round.violations));
     return wrong.isEmpty()
         ? RuleResult.passed(rule, round.descendants.size() + " children and dictionaries, each released once by the parent")
         : RuleResult.failed(rule, "after the parents' release: " + wrong);
@@ -101,8 +98,7 @@ final class ProducerRules {
   private static RuleResult onAnotherThread(CDataProducer producer, RootAllocator allocator) throws Exception {
     Rule rule = Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD;
     Round round = round(producer, allocator, true);
-    List<String> problems = new ArrayList<>();
-    round.violations.forEach(v -> problems.add(v.toString()));
+    List<String> problems = new ArrayList<>(ProducerViolations.besidesReleaseLeftSet(round.violations));
     round.unreleased.forEach(s -> problems.add(s + " never released"));
     if (round.bytesBefore >= 0 && round.bytesAfter != round.bytesBefore) {
       problems.add(round.bytesAfter - round.bytesBefore + " bytes still held");

@@ -51,7 +51,8 @@ public enum Rule {
       "every step releases exactly the structs the exactly-once model releases, each once",
       "the operation named in the step: which release it skipped, or which struct it released twice"),
   REQUIRED_WRAPPER_OWNERSHIP_MATCHES_THE_MODEL(Role.WRAPPER, Spec.MOVE,
-      "after every step each handle owns exactly the batch the model says; an import returns its row count",
+      "after every step each handle owns exactly the batch the model says; an import hands on that"
+          + " batch's values and row count",
       "moves that do not mark the source released, or that drop the target's content"),
   REQUIRED_WRAPPER_NEVER_RELEASES_CHILDREN(Role.WRAPPER, Spec.CONSUMER_RELEASE,
       "the wrapper never calls a child's or a dictionary's release; only the base struct's release does",

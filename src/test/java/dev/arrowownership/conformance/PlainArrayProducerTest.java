@@ -48,7 +48,10 @@ class PlainArrayProducerTest {
     Verdict verdict = ConformanceKit.checkProducer("plain-int32-not-nulled", producer);
     assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL))
         .contains("release left non-NULL on [batch.array#");
-    assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID)).contains("RELEASE_NOT_NULLED");
+    // One bug, one rule: the ledger set release to NULL itself, so the move and the other thread's
+    // release went right and their rules do not repeat the failure under a hint pointing elsewhere.
+    assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID)).startsWith(MOVED);
+    assertThat(passed(verdict, Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD)).startsWith("released on another thread");
     assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING))
         .isEqualTo("the producer holds 0 bytes after release, as before produce()");
     assertThat(producer.allocatedBytes()).isZero();
