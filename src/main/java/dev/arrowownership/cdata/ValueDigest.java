@@ -23,10 +23,15 @@ final class ValueDigest {
   }
 
   static String of(ArrayNode node) {
+    return of(node, ValueWalker.MAX_VALUE_BYTES);
+  }
+
+  /** The digest, refusing any binary or utf8 value longer than {@code maxValueBytes}. */
+  static String of(ArrayNode node, long maxValueBytes) {
     ValueDigest digest = new ValueDigest();
     digest.schema(node.schema());
     digest.int64(node.length());
-    ValueWalker walker = new ValueWalker(digest);
+    ValueWalker walker = new ValueWalker(digest, maxValueBytes);
     for (long i = 0; i < node.length(); i++) {
       walker.value(node, i);
     }

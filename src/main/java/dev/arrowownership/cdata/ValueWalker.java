@@ -16,10 +16,18 @@ final class ValueWalker {
   static final long MAX_VALUE_BYTES = 1L << 30;
 
   private final ValueDigest out;
+  private final long maxValueBytes;
   private final Map<ArrayNode, long[]> runEnds = new IdentityHashMap<>();
 
+  /** A walker refusing values longer than {@link #MAX_VALUE_BYTES}. */
   ValueWalker(ValueDigest out) {
+    this(out, MAX_VALUE_BYTES);
+  }
+
+  /** A walker refusing values longer than {@code maxValueBytes}: a small cap lets a test reach the limit. */
+  ValueWalker(ValueDigest out, long maxValueBytes) {
     this.out = out;
+    this.maxValueBytes = maxValueBytes;
   }
 
   /** Logical value {@code i} of {@code node} (0-based, the node's offset not yet added). */
@@ -72,9 +80,9 @@ final class ValueWalker {
     long start = Offsets.at(node, width, p);
     long end = Offsets.at(node, width, p + 1);
     checkSlice(node, p, start, end, Offsets.at(node, width, node.offset() + node.length()));
-    if (end - start > MAX_VALUE_BYTES) {
+    if (end - start > maxValueBytes) {
       throw CDataReader.fault(node.path() + ".buffers[1]", "value " + p + " is " + (end - start)
-          + " bytes, more than " + MAX_VALUE_BYTES);
+          + " bytes, more than " + maxValueBytes);
     }
     out.bytes(NativeReads.bytes(node.buffer(2) + start, (int) (end - start)));
   }

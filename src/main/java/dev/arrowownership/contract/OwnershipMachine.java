@@ -99,7 +99,8 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     List<Integer> closed = Stream.of(target, source).filter(h -> model.status(h) == HandleStatus.CLOSED).toList();
     Expected expected = run(name(target) + ".moveAssign(" + name(source) + ")", closed,
         () -> subject.moveAssign(handles.get(target), handles.get(source)), () -> model.moveAssign(target, source));
-    if (target != source && origins.changed(expected, source, "movedOut")) {
+    if (target != source) { // a self-move-assign changes no origin; changed() records only a step that returned
+      origins.changed(expected, source, "movedOut");
       origins.changed(expected, target, model.status(target) == HandleStatus.OWNING ? "filled" : "released");
     }
   }

@@ -119,8 +119,8 @@ final class StepChecks<H> {
     if (violations.size() > violationMark) {
       List<Violation> fresh = violations.subList(violationMark, violations.size());
       // A child's release is the producer's, called by the parent's release: any misuse of one is the wrapper's.
-      boolean child = fresh.stream().anyMatch(v -> v.kind() == Violation.Kind.CHILD_RELEASED_BY_CONSUMER
-          || v.struct() != null && releaseOf.get(v.struct()) == null);
+      // Each violation on a child (CHILD_RELEASED_BY_CONSUMER included) names it, and no child is a base struct.
+      boolean child = fresh.stream().anyMatch(v -> v.struct() != null && releaseOf.get(v.struct()) == null);
       throw failure(child ? Rule.REQUIRED_WRAPPER_NEVER_RELEASES_CHILDREN : Rule.REQUIRED_WRAPPER_RELEASES_WHAT_THE_MODEL_SAYS,
           call, "release rule broken: " + fresh);
     }

@@ -34,16 +34,6 @@ public final class KitStructs implements AutoCloseable {
     return schema;
   }
 
-  /** The array and every struct under it, base first, once {@link #track tracked}. */
-  public List<TrackedStruct> arrayTree() {
-    return List.copyOf(arrayTree);
-  }
-
-  /** The schema and every struct under it, base first, once {@link #track tracked}. */
-  public List<TrackedStruct> schemaTree() {
-    return List.copyOf(schemaTree);
-  }
-
   /** The address of {@link #array()}. */
   public long arrayAddress() {
     return array.memoryAddress();

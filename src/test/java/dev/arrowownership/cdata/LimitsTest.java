@@ -98,6 +98,25 @@ class LimitsTest {
     assertThat(CDataReader.read(far, c.schema("U")).digest()).isEqualTo(CDataReader.read(near, c.schema("U")).digest());
   }
 
+  /** A utf8 value exactly as long as the walker's value cap is read into the digest. */
+  @Test
+  void aValueOfExactlyTheValueCapIsRead() {
+    ArrayNode node = utf8("abc");
+    assertThat(ValueDigest.of(node, 3)).isEqualTo(node.digest());
+  }
+
+  /** A utf8 value one byte longer than the walker's value cap is refused, naming its length and the cap. */
+  @Test
+  void aValueOneByteOverTheValueCapIsRefused() {
+    assertThatThrownBy(() -> ValueDigest.of(utf8("abcd"), 3)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("array.buffers[1]: value 0 is 4 bytes, more than 3");
+  }
+
+  private ArrayNode utf8(String value) {
+    byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return CDataReader.read(c.array(1, 0, 0, buffers(0, c.int32s(0, bytes.length), c.bytes(bytes))), c.schema("u"));
+  }
+
   @Test
   void aDigestIsReadOnceAndKept() {
     long data = c.int32s(1, 2);

@@ -50,8 +50,8 @@ class OwnershipContractTest {
   }
 
   /**
-   * A subject without a frame gets no frame step and no fault, and its property passes without the
-   * fault check, which only a frame's extraction could satisfy.
+   * A subject without a frame gets no frame step and no fault, reports no fault statistic, and its
+   * property passes without the fault check, which only a frame's extraction could satisfy.
    */
   @Test
   void subjectWithoutAFramePassesWithoutFrameStepsOrFaults() {
@@ -61,6 +61,10 @@ class OwnershipContractTest {
     assertThat(run.allEvents().reportingEntryPublished().stream()
         .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().values().toString()))
         .anySatisfy(entry -> assertThat(entry).contains("features [] (no frame steps)"));
+    // A fault statistic would always read false here: only a frame's extraction meets faults.
+    assertThat(run.allEvents().reportingEntryPublished().stream()
+        .map(e -> e.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().toString()))
+        .isNotEmpty().noneMatch(entry -> entry.contains("fault injected mid-extraction"));
   }
 
   /** Runs the contract's property under jqwik, a few tries, and returns the message of its one failure. */
