@@ -1,5 +1,6 @@
 package dev.arrowownership.contract;
 
+import dev.arrowownership.leak.CleanupSteps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +41,6 @@ final class MachineRegistry {
   static void closeAll() {
     List<OwnershipMachine<?, ?>> machines = new ArrayList<>(OPEN.get());
     OPEN.get().clear();
-    Cleanup.runAll(machines.stream().<Runnable>map(m -> m::close).toList());
+    CleanupSteps.runAll(machines.stream().<Runnable>map(m -> m::close).toList());
   }
 }

@@ -4,6 +4,7 @@ import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.conformance.FaultInjector;
 import dev.arrowownership.conformance.Rule;
 import dev.arrowownership.generate.GeneratedBatch;
+import dev.arrowownership.leak.CleanupSteps;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.model.ExactlyOnceModel;
 import dev.arrowownership.model.ExactlyOnceModel.FrameStatus;
@@ -256,7 +257,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     cleanup.add(ledger::close);
     cleanup.add(frameAllocator::close);
     cleanup.add(allocator::close);
-    Cleanup.runAll(cleanup);
+    CleanupSteps.runAll(cleanup);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.arrowownership.wrapper;
+package dev.arrowownership.leak;
 
 /**
  * Runs every cleanup step even when some fail, so one failing close cannot leak what the later ones

@@ -1,5 +1,6 @@
 package dev.arrowownership.wrapper;
 
+import dev.arrowownership.leak.CleanupSteps;
 import dev.arrowownership.leak.LeakDetector;
 import dev.arrowownership.leak.LeakTracker;
 import java.io.IOException;

@@ -8,6 +8,7 @@ import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.model.ExactlyOnceModel;
 import dev.arrowownership.model.Expected;
+import dev.arrowownership.wrapper.RecordBatchData;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.c.ArrowArray;
@@ -69,14 +70,51 @@ class MachineReportsTest {
     }
   }
 
+  /** An extraction rejected as misuse leaves the frame's recorded state as it was. */
+  @Test
+  void extractionThatIsMisuseKeepsTheFramesState() {
+    try (var m = new OwnershipMachine<>(new RecordBatchDataSubject())) {
+      m.newFrame(List.of(3, 3, 3), 1);
+      m.closeFrame();
+      m.extract(-1);
+
+      assertThat(m.origins().frame()).isEqualTo("closed");
+      m.finish();
+    }
+  }
+
+  /** A closed handle whose wrapper still says it owns something reports exactly that. */
+  @Test
+  void closedHandleThatStillClaimsOwnershipReportsIt() {
+    try (RootAllocator allocator = new RootAllocator(); ReleaseLedger ledger = new ReleaseLedger()) {
+      RecordBatchDataSubject claimsOwnership = new RecordBatchDataSubject() {
+        @Override
+        public boolean isOwned(RecordBatchData handle) {
+          return true;
+        }
+      };
+      ExactlyOnceModel model = new ExactlyOnceModel();
+      model.allocate();
+      model.close(0);
+      RecordBatchData handle = claimsOwnership.allocate(allocator, "h0");
+      claimsOwnership.close(handle);
+      StepChecks<RecordBatchData> checks = new StepChecks<>(claimsOwnership, List.of(handle), model, ledger,
+          new ArrayList<>());
+
+      assertThat(checks.reports(0)).isEqualTo("owned");
+    }
+  }
+
   /** A rowCount the model rejects as misuse is not compared with a value. */
   @Test
   void rowCountThatIsMisuseComparesNoValue() {
-    StepChecks<?> checks = new StepChecks<>(new RecordBatchDataSubject(), new ArrayList<>(), new ExactlyOnceModel(),
-        new ReleaseLedger(), new ArrayList<>());
-    assertThatCode(() -> checks.rowCount("h0.rowCount()", Expected.illegalState(), 7)).doesNotThrowAnyException();
-    assertThatThrownBy(() -> checks.rowCount("h0.rowCount()", Expected.ok(3), 7))
-        .hasMessageContaining("rowCount() returned 7, the model says 3");
+    try (ReleaseLedger ledger = new ReleaseLedger()) {
+      StepChecks<?> checks = new StepChecks<>(new RecordBatchDataSubject(), new ArrayList<>(), new ExactlyOnceModel(),
+          ledger, new ArrayList<>());
+      assertThatCode(() -> checks.rowCount("h0.rowCount()", Expected.illegalState(), 7)).doesNotThrowAnyException();
+      assertThatThrownBy(() -> checks.rowCount("h0.rowCount()", Expected.ok(3), 7))
+          .hasMessageContaining("rowCount() returned 7, the model says 3");
+    }
   }
 
   /** A release of a base struct the ledger tracks but the machine never recorded fails the release rule. */

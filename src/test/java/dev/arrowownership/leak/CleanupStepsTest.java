@@ -1,4 +1,4 @@
-package dev.arrowownership.wrapper;
+package dev.arrowownership.leak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

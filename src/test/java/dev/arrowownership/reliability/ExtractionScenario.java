@@ -2,8 +2,8 @@ package dev.arrowownership.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arrowownership.leak.CleanupSteps;
 import dev.arrowownership.wrapper.ArrowOutputFrame;
-import dev.arrowownership.wrapper.CleanupSteps;
 import dev.arrowownership.wrapper.FrameState;
 import dev.arrowownership.wrapper.RecordBatchData;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.generate.GeneratedBatch;
-import dev.arrowownership.wrapper.CleanupSteps;
+import dev.arrowownership.leak.CleanupSteps;
 import dev.arrowownership.wrapper.HandleState;
 import dev.arrowownership.wrapper.RecordBatchData;
 import java.util.ArrayList;
