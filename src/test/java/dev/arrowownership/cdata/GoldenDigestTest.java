@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,18 +14,9 @@ import org.junit.jupiter.api.Test;
  * every version, so a digest recorded by one kit run can be compared with another's. A change here
  * changes what every recorded digest means: only on purpose.
  */
-class GoldenDigestTest {
+class GoldenDigestTest extends HandWrittenStructs {
   private static final boolean T = true;
   private static final boolean F = false;
-  private final RootAllocator allocator = new RootAllocator();
-  private final CStructs c = new CStructs(allocator);
-
-  @AfterEach
-  void allocatorEndsEmpty() {
-    c.close();
-    allocator.close();
-  }
-
   private long ints(int... values) {
     return c.array(values.length, 0, 0, buffers(0, c.int32s(values)));
   }

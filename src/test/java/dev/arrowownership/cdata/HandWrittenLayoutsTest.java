@@ -4,24 +4,13 @@ import static dev.arrowownership.cdata.CStructs.buffers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.IntVector;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A digest names logical values: slicing, null slots, absent bitmaps and buffer splits do not count. */
-class HandWrittenLayoutsTest {
+class HandWrittenLayoutsTest extends HandWrittenStructs {
   private static final boolean T = true;
   private static final boolean F = false;
-  private final RootAllocator allocator = new RootAllocator();
-  private final CStructs c = new CStructs(allocator);
-
-  @AfterEach
-  void allocatorEndsEmpty() {
-    c.close();
-    allocator.close();
-  }
-
   private String digest(long array, long schema) {
     return CDataReader.read(array, schema).digest();
   }

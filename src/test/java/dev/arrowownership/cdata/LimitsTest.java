@@ -4,27 +4,11 @@ import static dev.arrowownership.cdata.CStructs.buffers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Values exactly at a limit are accepted; one past it is refused. */
-class LimitsTest {
-  private final RootAllocator allocator = new RootAllocator();
-  private final CStructs c = new CStructs(allocator);
-
-  @AfterEach
-  void allocatorEndsEmpty() {
-    c.close();
-    allocator.close();
-  }
-
-  private void refused(long array, long schema, String message) {
-    assertThatThrownBy(() -> CDataReader.read(array, schema))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
-  }
-
+class LimitsTest extends HandWrittenStructs {
   @Test
   void offsetPlusLengthMayReachInt64Max() {
     assertThat(CDataReader.read(c.array(Long.MAX_VALUE - 1, 0, 1, buffers(0, c.int32s(0))), c.schema("i"))

@@ -1,29 +1,12 @@
 package dev.arrowownership.cdata;
 
 import static dev.arrowownership.cdata.CStructs.buffers;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A malformed ArrowArray is refused by read() with the path of the bad field and what is wrong. */
-class MalformedArrayTest {
-  private final RootAllocator allocator = new RootAllocator();
-  private final CStructs c = new CStructs(allocator);
-
-  @AfterEach
-  void allocatorEndsEmpty() {
-    c.close();
-    allocator.close();
-  }
-
-  private void refused(long array, long schema, String message) {
-    assertThatThrownBy(() -> CDataReader.read(array, schema))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
-  }
-
+class MalformedArrayTest extends HandWrittenStructs {
   private long ints(long length) {
     return c.array(length, 0, 0, buffers(0, c.int32s(new int[(int) Math.max(length, 1)])));
   }

@@ -1,28 +1,11 @@
 package dev.arrowownership.cdata;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A malformed ArrowSchema is refused with the path of the bad field and what is wrong with it. */
-class MalformedSchemaTest {
-  private final RootAllocator allocator = new RootAllocator();
-  private final CStructs c = new CStructs(allocator);
-
-  @AfterEach
-  void allocatorEndsEmpty() {
-    c.close();
-    allocator.close();
-  }
-
-  private void refused(long schema, String message) {
-    assertThatThrownBy(() -> CDataReader.readSchema(schema))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
-  }
-
+class MalformedSchemaTest extends HandWrittenStructs {
   @Test
   void nullAndReleasedSchemasAreRefused() {
     refused(0, "schema: is NULL");

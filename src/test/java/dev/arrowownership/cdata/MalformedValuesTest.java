@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,21 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Run-end checks at read(), and the per-value checks digest() makes before each read: indices that
  * point outside what they index are refused with the path, never followed.
  */
-class MalformedValuesTest {
-  private final RootAllocator allocator = new RootAllocator();
-  private final CStructs c = new CStructs(allocator);
-
-  @AfterEach
-  void allocatorEndsEmpty() {
-    c.close();
-    allocator.close();
-  }
-
-  private void refused(long array, long schema, String message) {
-    assertThatThrownBy(() -> CDataReader.read(array, schema))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
-  }
-
+class MalformedValuesTest extends HandWrittenStructs {
   private void digestRefused(long array, long schema, String message) {
     ArrayNode node = CDataReader.read(array, schema);
     assertThatThrownBy(node::digest).isInstanceOf(IllegalArgumentException.class).hasMessage(message);

@@ -4,21 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A schema tree reads back with its names, flags, metadata, children and dictionary. */
-class SchemaReadTest {
-  private final RootAllocator allocator = new RootAllocator();
-  private final CStructs c = new CStructs(allocator);
-
-  @AfterEach
-  void allocatorEndsEmpty() {
-    c.close();
-    allocator.close();
-  }
-
+class SchemaReadTest extends HandWrittenStructs {
   @Test
   void flagsMetadataAndExtensionNameAreRead() {
     long metadata = c.metadata(MetadataEntry.EXTENSION_NAME, "arrow.uuid",
