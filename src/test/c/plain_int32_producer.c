@@ -1,7 +1,8 @@
 /*
  * A C Data Interface producer of a plain int32 array (no struct at the top: the spec allows any
  * array there): [7, null, 9, 10], sliced at offset 1 out of 5 values, with a validity bitmap.
- * Built by PlainInt32Producer with `cc -shared -fPIC` into target/native/ and called through JNA.
+ * Built into target/native/ by src/test/native/build.sh (run by Maven before the tests) and called
+ * through JNA by PlainInt32Producer.
  *
  *   plain_int32_produce                     conforming
  *   plain_int32_produce_release_not_nulled  broken: the array's release never sets release to NULL

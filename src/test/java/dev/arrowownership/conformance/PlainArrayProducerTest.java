@@ -3,10 +3,9 @@ package dev.arrowownership.conformance;
 import static dev.arrowownership.conformance.RuleMessages.failed;
 import static dev.arrowownership.conformance.RuleMessages.passed;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arrowownership.conformance.RuleResult.Status;
-import dev.arrowownership.fixtures.NativeBuild;
+import dev.arrowownership.support.NativeFixtures;
 import dev.arrowownership.fixtures.PlainInt32Producer;
 import dev.arrowownership.fixtures.PlainInt32Producer.Variant;
 import dev.arrowownership.fixtures.ValuesInsideTheStruct;
@@ -37,7 +36,7 @@ class PlainArrayProducerTest {
   /** Where a C compiler is on the PATH (this project's machines and CI), the producer is the C build. */
   @Test
   void producerIsTheCBuildWhereACompilerIsOnThePath() {
-    assumeTrue(NativeBuild.compiler().isPresent(), "no cc or gcc on the PATH: the Java twin runs instead");
+    NativeFixtures.require("plain_int32_producer");
     assertThat(PlainInt32Producer.of(Variant.CONFORMING).builtBy()).isEqualTo("C, libplain_int32_producer.so");
   }
 
