@@ -1,5 +1,6 @@
 package dev.arrowownership.conformance;
 
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -24,4 +25,14 @@ public interface CDataConsumer {
    *     fail at chosen points (to check every failure path) and checks it is empty at the end
    */
   AutoCloseable consume(long arrayAddress, long schemaAddress, BufferAllocator allocator) throws Exception;
+
+  /**
+   * The consumer's own way to fail its allocations, for a consumer that does not allocate from the
+   * allocator it is lent (native code: its {@code arrow_ownership_fail_allocation} hook). When present
+   * the kit arms it, instead of the lent allocator, to walk the failure paths of {@link
+   * Rule#REQUIRED_CONSUMER_RELEASES_ON_FAILURE}. Empty by default.
+   */
+  default Optional<AllocationFaults> faults() {
+    return Optional.empty();
+  }
 }

@@ -57,8 +57,8 @@ final class ConsumerRules {
   private static RuleResult onFailure(List<ConsumerRun> faulted) {
     Rule rule = Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE;
     if (faulted.isEmpty()) {
-      return RuleResult.notApplicable(rule, "the consumer made no allocation from the kit's allocator,"
-          + " so no allocation failure could be injected");
+      return RuleResult.notApplicable(rule, "the consumer made no allocation from the kit's allocator"
+          + " or through its own fault hook, so no allocation failure could be injected");
     }
     List<ConsumerRun> wrong = faulted.stream().filter(r -> !r.releasedExactlyOnce() || r.heldBytes() != 0).toList();
     return wrong.isEmpty()

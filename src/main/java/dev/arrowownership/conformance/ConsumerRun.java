@@ -27,8 +27,9 @@ record ConsumerRun(int faultAt, boolean faultFired, Throwable thrown, List<Integ
     List<Violation> violations, boolean writtenAfterRelease, long heldBytes) {
 
   static ConsumerRun of(CDataConsumer consumer, BufferAllocator allocator, int faultAt) {
-    FaultInjector faults = new FaultInjector();
-    BufferAllocator consumerAllocator = allocator.newChildAllocator("consumer", faults, 0, Long.MAX_VALUE);
+    FaultInjector injector = new FaultInjector();
+    AllocationFaults faults = consumer.faults().orElseGet(injector::asAllocationFaults);
+    BufferAllocator consumerAllocator = allocator.newChildAllocator("consumer", injector, 0, Long.MAX_VALUE);
     try (ReleaseLedger ledger = new ReleaseLedger();
         KitStructs structs = KitBatches.export(allocator, ledger, "r", 42 + Math.max(faultAt, 0))) {
       Throwable thrown = null;
@@ -38,10 +39,10 @@ record ConsumerRun(int faultAt, boolean faultFired, Throwable thrown, List<Integ
         faults.failAt(faultAt);
       }
       try (AutoCloseable result = consumer.consume(structs.arrayAddress(), structs.schemaAddress(), consumerAllocator)) {
-        fired = faults.disarm() != null;
+        fired = faults.disarm();
         snapshotReleased(structs, released);
       } catch (Throwable t) {
-        fired = faults.disarm() != null;
+        fired = faults.disarm();
         thrown = t;
       }
       List<Integer> calls = structs.bases().stream().map(ledger::releaseCount).toList();

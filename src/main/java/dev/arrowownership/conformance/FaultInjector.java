@@ -31,6 +31,21 @@ public final class FaultInjector implements AllocationListener {
     return thrown;
   }
 
+  /** This injector seen as {@link AllocationFaults}: {@code disarm()} is true when it threw. */
+  public AllocationFaults asAllocationFaults() {
+    return new AllocationFaults() {
+      @Override
+      public void failAt(int k) {
+        FaultInjector.this.failAt(k);
+      }
+
+      @Override
+      public boolean disarm() {
+        return FaultInjector.this.disarm() != null;
+      }
+    };
+  }
+
   @Override
   public void onPreAllocation(long size) {
     if (armed && countdown-- == 0) {

@@ -3,6 +3,7 @@ package dev.arrowownership.nativecode;
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import dev.arrowownership.conformance.AllocationFaults;
 import dev.arrowownership.conformance.CDataConsumer;
 import dev.arrowownership.conformance.CDataProducer;
 import dev.arrowownership.conformance.CDataStreamConsumer;
@@ -13,6 +14,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * A native library's entry points, bound by library path and symbol names (the C types are those of
@@ -70,11 +72,37 @@ public final class NativeTarget {
     });
   }
 
-  /** The consumer, if one was bound; closing what it returns calls the drop hook, if bound. */
+  /**
+   * The consumer, if one was bound; closing what it returns calls the drop hook, if bound. With the
+   * fault hook bound, the kit fails the library's own allocations through it.
+   */
   public Optional<CDataConsumer> consumer() {
-    return function(EntryPoint.CONSUMER).map(consume -> (arrayAddress, schemaAddress, allocator) -> {
-      call(EntryPoint.CONSUMER, consume, new Pointer(arrayAddress), new Pointer(schemaAddress));
-      return this::drop;
+    return function(EntryPoint.CONSUMER).map(consume -> new CDataConsumer() {
+      @Override
+      public AutoCloseable consume(long arrayAddress, long schemaAddress, BufferAllocator allocator) {
+        call(EntryPoint.CONSUMER, consume, new Pointer(arrayAddress), new Pointer(schemaAddress));
+        return NativeTarget.this::drop;
+      }
+
+      @Override
+      public Optional<AllocationFaults> faults() {
+        return allocationFaults();
+      }
+    });
+  }
+
+  /** The fault hook as the kit's {@link AllocationFaults}, if it was bound. */
+  public Optional<AllocationFaults> allocationFaults() {
+    return function(EntryPoint.FAIL_ALLOCATION).map(hook -> new AllocationFaults() {
+      @Override
+      public void failAt(int k) {
+        hook.invokeInt(new Object[] {(long) k});
+      }
+
+      @Override
+      public boolean disarm() {
+        return hook.invokeInt(new Object[] {-1L}) != 0;
+      }
     });
   }
 
@@ -90,18 +118,6 @@ public final class NativeTarget {
   public OptionalLong heldBytes() {
     return function(EntryPoint.HELD_BYTES).map(held -> OptionalLong.of(held.invokeLong(new Object[0])))
         .orElse(OptionalLong.empty());
-  }
-
-  /**
-   * Arms the fault hook so that allocation {@code k} from now fails ({@code k < 0} disarms), if it
-   * was bound; returns whether the failure armed before this call happened.
-   *
-   * @throws IllegalStateException if no fault hook was bound
-   */
-  public boolean failAllocation(long k) {
-    Function hook = function(EntryPoint.FAIL_ALLOCATION).orElseThrow(() -> new IllegalStateException(
-        library + ": no " + EntryPoint.FAIL_ALLOCATION.option() + " hook was bound"));
-    return hook.invokeInt(new Object[] {k}) != 0;
   }
 
   /** Whether an entry point or hook was bound. */
