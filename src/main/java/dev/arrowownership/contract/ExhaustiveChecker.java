@@ -6,6 +6,7 @@ import dev.arrowownership.model.ExactlyOnceModel;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class ExhaustiveChecker {
   private final Set<SubjectFeature> features;
   private final StepAlphabet alphabet;
   private final LongSupplier nanoClock;
+  private final Shard shard;
 
   /**
    * A checker over {@code handles} handles, one frame of three batches (so that their order can be
@@ -49,10 +51,24 @@ public final class ExhaustiveChecker {
 
   /** Takes the steps of {@code alphabet}: tests pick one whose states close within a few levels. */
   ExhaustiveChecker(OwnershipSubject<?, ?> subject, StepAlphabet alphabet, LongSupplier nanoClock) {
+    this(subject, SubjectFeature.checkDeclared(subject), alphabet, nanoClock, Shard.ALL); // fails fast, before any sequence runs
+  }
+
+  private ExhaustiveChecker(OwnershipSubject<?, ?> subject, Set<SubjectFeature> features, StepAlphabet alphabet,
+      LongSupplier nanoClock, Shard shard) {
     this.subject = subject;
-    this.features = SubjectFeature.checkDeclared(subject); // fails fast, before any sequence runs
+    this.features = features;
     this.alphabet = alphabet;
     this.nanoClock = nanoClock;
+    this.shard = shard;
+  }
+
+  /**
+   * The same check restricted to one part of the search ({@link Shard}): shards {@code 1/n} to
+   * {@code n/n} together check every sequence this checker does, each sequence in exactly one of them.
+   */
+  public ExhaustiveChecker in(Shard shard) {
+    return new ExhaustiveChecker(subject, features, alphabet, nanoClock, shard);
   }
 
   /**
@@ -60,49 +76,165 @@ public final class ExhaustiveChecker {
    * {@code budgetMillis} have passed. Never throws for a broken subject: the report says.
    */
   public ExhaustiveReport check(int depth, long budgetMillis) {
-    long start = nanoClock.getAsLong();
+    return explore(depth, budgetMillis).report();
+  }
+
+  /** What {@link #check} reports, and every state it saw (for tests comparing shards with the whole). */
+  Exploration explore(int depth, long budgetMillis) {
+    Search search = new Search(nanoClock.getAsLong(), budgetMillis);
     ExactlyOnceModel empty = new ExactlyOnceModel();
     Reached initial = new Reached(List.of(), StepAlphabet.initialState(), alphabet.stepsIn(empty, 0, features));
-    Map<String, Reached> seen = new HashMap<>(Map.of(initial.state, initial));
+    search.visited.add(initial.state);
+    if (shard.count() == 1) {
+      return explore(search, new LinkedHashMap<>(Map.of(initial.state, initial)),
+          new HashMap<>(Map.of(initial.state, BigInteger.ONE)), 1, depth);
+    }
+    return exploreShard(search, initial, depth);
+  }
+
+  /**
+   * A shard: every sequence is run, without merging equal states, up to the first depth with enough
+   * sequences to deal out; this shard's share of them seeds the search from there on. States seen
+   * before the split are not treated as explored afterwards: each shard explores all that grows
+   * from its share, so the sequences it stands for are exactly those starting with its share.
+   */
+  private Exploration exploreShard(Search search, Reached initial, int depth) {
+    List<Reached> level = List.of(initial);
+    for (int d = 1; d <= depth && !level.isEmpty(); d++) {
+      List<List<Step>> sequences = new ArrayList<>();
+      level.forEach(from -> from.steps.forEach(step -> sequences.add(append(from.sequence, step))));
+      boolean split = shard.splitsAt(sequences.size());
+      if (split) {
+        search.splitDepth = d;
+      }
+      List<List<Step>> mine = split ? dealt(sequences) : sequences;
+      List<Object> outcomes = runAll(mine);
+      List<Reached> reached = new ArrayList<>();
+      for (int i = 0; i < mine.size(); i++) {
+        search.checked++;
+        if (outcomes.get(i) instanceof AssertionError failure) {
+          return search.failed(d, search.visited.size(), mine.get(i), failure);
+        }
+        reached.add((Reached) outcomes.get(i));
+        search.visited.add(reached.get(i).state);
+      }
+      search.represented = search.represented.add(BigInteger.valueOf(mine.size()));
+      search.levels.add(search.level(d, search.visited.size()));
+      if (split) {
+        Map<String, Reached> seeds = new LinkedHashMap<>();
+        Map<String, BigInteger> ways = new HashMap<>();
+        reached.forEach(r -> {
+          seeds.putIfAbsent(r.state, r);
+          ways.merge(r.state, BigInteger.ONE, BigInteger::add);
+        });
+        return explore(search, seeds, ways, d + 1, depth);
+      }
+      level = reached;
+      if (search.overBudget()) {
+        break;
+      }
+    }
+    return search.ended(level.isEmpty());
+  }
+
+  /** This shard's share of one depth's sequences, in enumeration order. */
+  private List<List<Step>> dealt(List<List<Step>> sequences) {
+    List<List<Step>> mine = new ArrayList<>();
+    for (int k = 0; k < sequences.size(); k++) {
+      if (shard.owns(k)) {
+        mine.add(sequences.get(k));
+      }
+    }
+    return mine;
+  }
+
+  /**
+   * The search proper, from depth {@code from} on: the states of {@code frontier} (reached by
+   * {@code ways} sequences each) are expanded level by level, each new state once.
+   */
+  private Exploration explore(Search search, Map<String, Reached> frontier, Map<String, BigInteger> ways, int from,
+      int depth) {
+    Map<String, Reached> seen = new HashMap<>(frontier);
     Map<String, List<String>> transitions = new HashMap<>(); // state -> successor states, once expanded
-    Map<String, Reached> frontier = new LinkedHashMap<>(seen);
-    // Raw sequences of the current length reaching each state (BigInteger: they outgrow a long by depth 15).
-    Map<String, BigInteger> ways = new HashMap<>(Map.of(initial.state, BigInteger.ONE));
-    List<ExhaustiveReport.Level> levels = new ArrayList<>();
-    long checked = 0;
-    BigInteger represented = BigInteger.ZERO;
-    for (int d = 1; d <= depth; d++) {
+    for (int d = from; d <= depth && !frontier.isEmpty(); d++) {
       Map<String, Reached> next = new LinkedHashMap<>();
       List<Move> moves = new ArrayList<>();
-      frontier.values().forEach(from -> from.steps.forEach(step -> moves.add(new Move(from.state, append(from.sequence, step)))));
-      // Sequences are independent (each has its own machine, allocator and ledger): run them on every
-      // core, then read the outcomes in enumeration order so the report does not depend on timing.
-      List<Object> outcomes = (PARALLEL ? moves.parallelStream() : moves.stream()).map(m -> outcome(m.sequence)).toList();
+      frontier.values().forEach(r -> r.steps.forEach(step -> moves.add(new Move(r.state, append(r.sequence, step)))));
+      List<Object> outcomes = runAll(moves.stream().map(Move::sequence).toList());
       for (int i = 0; i < moves.size(); i++) {
-        checked++;
+        search.checked++;
         if (outcomes.get(i) instanceof AssertionError failure) {
-          levels.add(new ExhaustiveReport.Level(d, checked, represented, seen.size(), elapsed(start)));
-          return new ExhaustiveReport(reportName(), levels, moves.get(i).sequence, failure, false);
+          return search.failed(d, seen.size(), moves.get(i).sequence, failure);
         }
         Reached reached = (Reached) outcomes.get(i);
         transitions.computeIfAbsent(moves.get(i).from, k -> new ArrayList<>()).add(reached.state);
         if (seen.putIfAbsent(reached.state, reached) == null) {
           next.put(reached.state, reached);
+          search.visited.add(reached.state);
         }
       }
       Map<String, BigInteger> nextWays = new HashMap<>();
       ways.forEach((state, count) -> transitions.getOrDefault(state, List.of())
           .forEach(successor -> nextWays.merge(successor, count, BigInteger::add)));
       ways = nextWays;
-      represented = ways.values().stream().reduce(represented, BigInteger::add);
-      levels.add(new ExhaustiveReport.Level(d, checked, represented, seen.size(), elapsed(start)));
+      search.represented = ways.values().stream().reduce(search.represented, BigInteger::add);
+      search.levels.add(search.level(d, seen.size()));
       frontier = next;
-      if (frontier.isEmpty() || elapsed(start) > budgetMillis) {
-        break; // empty: every state reachable within the bounds is explored, at any depth
+      if (search.overBudget()) {
+        break;
       }
     }
-    return new ExhaustiveReport(reportName(), levels, null, null, frontier.isEmpty());
+    return search.ended(frontier.isEmpty()); // empty: every state reachable within the bounds is explored, at any depth
   }
+
+  /**
+   * Runs each sequence on its own machine, allocator and ledger: on every core, then read in
+   * enumeration order so that the report does not depend on timing.
+   */
+  private List<Object> runAll(List<List<Step>> sequences) {
+    return (PARALLEL ? sequences.parallelStream() : sequences.stream()).map(this::outcome).toList();
+  }
+
+  /** The totals of one run as it goes, and the reports it ends with. */
+  private final class Search {
+    final long start;
+    final long budgetMillis;
+    final List<ExhaustiveReport.Level> levels = new ArrayList<>();
+    final Set<String> visited = new HashSet<>();
+    long checked;
+    BigInteger represented = BigInteger.ZERO;
+    int splitDepth;
+
+    Search(long start, long budgetMillis) {
+      this.start = start;
+      this.budgetMillis = budgetMillis;
+    }
+
+    ExhaustiveReport.Level level(int depth, int states) {
+      return new ExhaustiveReport.Level(depth, checked, represented, states, elapsed(start));
+    }
+
+    boolean overBudget() {
+      return elapsed(start) > budgetMillis;
+    }
+
+    Exploration failed(int depth, int states, List<Step> sequence, AssertionError failure) {
+      levels.add(level(depth, states));
+      return new Exploration(new ExhaustiveReport(reportName(splitDepth), levels, sequence, failure, false),
+          Set.copyOf(visited), splitDepth);
+    }
+
+    Exploration ended(boolean closed) {
+      return new Exploration(new ExhaustiveReport(reportName(splitDepth), levels, null, null, closed),
+          Set.copyOf(visited), splitDepth);
+    }
+  }
+
+  /**
+   * A report, the states (up to handle renaming) the run saw, and the depth whose sequences were
+   * dealt out among the shards (0: not split).
+   */
+  record Exploration(ExhaustiveReport report, Set<String> states, int splitDepth) {}
 
   /** One step taken from an explored state. */
   private record Move(String from, List<Step> sequence) {}
@@ -158,9 +290,15 @@ public final class ExhaustiveChecker {
     return List.copyOf(longer);
   }
 
-  /** The subject's name and the features checked, as the report's first line shows them. */
-  private String reportName() {
-    return subject.name() + " (" + SubjectFeature.describe(features) + ")";
+  /** The subject's name, the features checked and the shard, as the report's first line shows them. */
+  private String reportName(int splitDepth) {
+    String name = subject.name() + " (" + SubjectFeature.describe(features) + ")";
+    if (shard.count() == 1) {
+      return name;
+    }
+    return name + ", shard " + shard + (splitDepth > 0 ? " of the sequences of depth " + splitDepth + " and all they lead to"
+        : " (the search ended before a depth with " + Shard.SPLIT_FACTOR * shard.count()
+            + " sequences to split: this shard checked all of it)");
   }
 
   private long elapsed(long start) {

@@ -11,7 +11,8 @@ import net.jqwik.api.Label;
  *
  * <p>Bounds are system properties: {@code arrowownership.exhaustive.handles} (default 2: about 70 s of CPU; each added handle multiplies it, see docs/kit.md),
  * {@code .depth} (30), {@code .faults} (6: each allocation of the reference extraction of a three-batch frame failed in turn),
- * {@code .seconds} (600: a time budget checked between depths).
+ * {@code .seconds} (600: a time budget checked between depths), {@code .shard} ({@code i/n}: check only the
+ * i-th of n disjoint parts of the search, see {@link Shard}; default {@code 1/1}, all of it).
  */
 public interface ExhaustiveOwnershipContract {
   int HANDLES = Integer.getInteger("arrowownership.exhaustive.handles", 2);
@@ -26,7 +27,9 @@ public interface ExhaustiveOwnershipContract {
   @Example
   @Label("required_wrapper_every_sequence_within_the_bounds_matches_the_model")
   default void everySequenceWithinTheBoundsMatchesTheModel() {
-    ExhaustiveReport report = new ExhaustiveChecker(subject(), HANDLES, FAULTS).check(DEPTH, Duration.ofSeconds(SECONDS).toMillis());
+    Shard shard = Shard.parse(System.getProperty("arrowownership.exhaustive.shard", "1/1"));
+    ExhaustiveReport report = new ExhaustiveChecker(subject(), HANDLES, FAULTS).in(shard)
+        .check(DEPTH, Duration.ofSeconds(SECONDS).toMillis());
     System.out.println("exhaustive check, " + HANDLES + " handles, " + FAULTS + " fault points, depth <= " + DEPTH
         + ": " + report);
     report.assertPassed();
