@@ -12,12 +12,14 @@ import dev.arrowownership.generate.KitBatches;
 import dev.arrowownership.generate.KitStream;
 import dev.arrowownership.generate.KitStructs;
 import dev.arrowownership.ledger.ReleaseLedger;
+import dev.arrowownership.support.NativeFixtures;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.IntVector;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The native fixtures do what their conformance verdicts assume: the consumer reads the batch it is
@@ -113,6 +115,14 @@ class NativeFixturesTest {
       structs.releaseLive();
     }
     assertThatThrownBy(() -> call(target, "no_such_function")).isInstanceOf(UnsatisfiedLinkError.class);
+  }
+
+  /** A fixture the build did not make skips the test with the build's own account (which compiler, or none). */
+  @Test
+  void fixtureNotBuiltSkipsWithTheBuildsReason() {
+    assertThatThrownBy(() -> NativeFixtures.require("no_such_fixture"))
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessageEndingWith("native fixture libno_such_fixture.so was not built: " + NativeFixtures.buildStatus());
   }
 
   private static long call(NativeTarget target, String function) {
