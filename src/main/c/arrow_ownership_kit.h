@@ -83,8 +83,10 @@ typedef int (*arrow_ownership_producer)(struct ArrowArray* out_array, struct Arr
  * Consumer (`--consumer NAME`). The kit passes a live array and its schema. On success the library
  * owns both: it releases each base structure exactly once (it may move it first, and may do so
  * later, see arrow_ownership_drop), never a child or a dictionary on its own, and never touches a
- * struct after releasing or moving it away. On failure each base structure is either released once
- * by the library or left live for the kit: never half.
+ * struct after releasing or moving it away. On failure too, once it has taken the structures (any
+ * failure but refusing a structure that is already released), the library releases each base
+ * structure exactly once before returning: the kit checks that (required_consumer_releases_on_failure)
+ * and counts a structure left live as leaked.
  */
 typedef int (*arrow_ownership_consumer)(struct ArrowArray* array, struct ArrowSchema* schema);
 
@@ -98,8 +100,8 @@ typedef int (*arrow_ownership_stream_producer)(struct ArrowArrayStream* out);
 /*
  * Stream consumer (`--stream-consumer NAME`). The kit passes a live stream. On success the library
  * owns it: it reads what it needs through get_schema and get_next, releases each schema and array
- * it receives exactly once, and releases the stream exactly once. On failure the stream is released
- * once by the library or left live for the kit.
+ * it receives exactly once, and releases the stream exactly once. On failure too, the library
+ * releases the stream and everything it received from it exactly once before returning.
  */
 typedef int (*arrow_ownership_stream_consumer)(struct ArrowArrayStream* stream);
 

@@ -185,7 +185,7 @@ public final class NativeTarget {
           functions.put(entryPoint, loaded.getFunction(symbol));
         } catch (UnsatisfiedLinkError e) {
           throw new NativeTargetException(library.getFileName() + " exports no symbol '" + symbol + "' (for "
-              + entryPoint.option() + ", a " + entryPoint.cType() + ")", e);
+              + entryPoint.option() + ", of type " + entryPoint.cType() + ")", e);
         }
       });
       return new NativeTarget(library, Collections.unmodifiableMap(new EnumMap<>(symbols)), functions);
