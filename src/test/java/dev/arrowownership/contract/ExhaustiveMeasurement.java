@@ -11,7 +11,8 @@ import java.util.List;
  * java --add-opens=java.base/java.nio=ALL-UNNAMED -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     dev.arrowownership.contract.ExhaustiveMeasurement 600 5 6 7 8
  * </pre>
- * Arguments: the total budget in seconds, then the handle bounds to try in order.
+ * Arguments: the total budget in seconds, then the handle bounds to try in order. With
+ * {@code -Darrowownership.exhaustive.shard=i/n} only that shard of each bound runs (see {@link Shard}).
  */
 public final class ExhaustiveMeasurement {
   private ExhaustiveMeasurement() {}
@@ -24,18 +25,20 @@ public final class ExhaustiveMeasurement {
 
   public static void main(String[] args) {
     long deadline = System.currentTimeMillis() + Long.parseLong(args[0]) * 1000;
-    System.out.println("| handles | depth reached | closed | sequences checked | distinct states | sequences represented | wall s | CPU s |");
-    System.out.println("|---|---|---|---|---|---|---|---|");
+    Shard shard = Shard.parse(System.getProperty("arrowownership.exhaustive.shard", "1/1"));
+    System.out.println("| handles | shard | depth reached | closed | sequences checked | distinct states | sequences represented | wall s | CPU s |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (String bound : List.of(args).subList(1, args.length)) {
       long left = deadline - System.currentTimeMillis();
       if (left <= 0) {
         break;
       }
       long cpu = cpuNanos();
-      ExhaustiveReport report = new ExhaustiveChecker(new RecordBatchDataSubject(), Integer.parseInt(bound), ExhaustiveOwnershipContract.FAULTS).check(1000, left);
+      ExhaustiveReport report = new ExhaustiveChecker(new RecordBatchDataSubject(), Integer.parseInt(bound), ExhaustiveOwnershipContract.FAULTS)
+          .in(shard).check(1000, left);
       report.assertPassed();
       ExhaustiveReport.Level last = report.levels().get(report.levels().size() - 1);
-      System.out.printf("| %s | %d | %s | %,d | %,d | %.3g | %.1f | %.1f |%n", bound, last.depth(), report.closed() ? "yes" : "no",
+      System.out.printf("| %s | %s | %d | %s | %,d | %,d | %.3g | %.1f | %.1f |%n", bound, shard, last.depth(), report.closed() ? "yes" : "no",
           last.sequencesChecked(), last.distinctStates(), last.sequencesRepresented().doubleValue(),
           last.elapsedMillis() / 1000.0, (cpuNanos() - cpu) / 1e9);
     }
