@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  * InProcessCheck}).
  */
 @Command(name = "check", sortOptions = false, usageHelpAutoWidth = true,
+    header = "Checks a native library's entry points against the ownership rules; exits 0, 1 or 2.",
     description = {
         "Checks the entry points a native library exports, as declared in arrow_ownership_kit.h, against the"
             + " ownership rules of the Arrow C Data and C Stream interfaces (each release called exactly once,"
@@ -30,14 +31,17 @@ import picocli.CommandLine.Spec;
         ""},
     footerHeading = "%nExit codes:%n",
     footer = {
-        "  0  every required rule holds for every role checked (an optional rule's failure is reported, not fatal)",
-        "  1  a required rule is broken (FAILED in the table; a <failure> in the JUnit XML)",
-        "  2  nothing decided: bad options, no role, a library or symbol that does not bind, or a target that"
-            + " crashed the checking JVM (the error line names the step; the JVM's crash report is in DIR)",
+        "  0  every required rule holds for every role checked (an optional rule's",
+        "     failure is reported, not fatal)",
+        "  1  a required rule is broken: FAILED in the table, <failure> in the XML",
+        "  2  nothing decided: bad options, no role, a library or symbol that does not",
+        "     bind, or a target that crashed the checking JVM (the error line names",
+        "     the step; the JVM's crash report is in DIR)",
         "",
-        "The header: 'arrow-ownership header' prints arrow_ownership_kit.h (in the jar at"
-            + " dev/arrowownership/nativecode/, in the project at src/main/c/); each entry point returns 0 or an"
-            + " errno. System properties arrowownership.* and jna.* of this JVM are passed to the checking JVM."})
+        "The C header the library implements: 'arrow-ownership header' prints",
+        "arrow_ownership_kit.h (in the jar at dev/arrowownership/nativecode/, in the",
+        "project at src/main/c/); each entry point returns 0 or an errno.",
+        "System properties arrowownership.* and jna.* reach the checking JVM."})
 final class CheckCommand implements Callable<Integer> {
   /** Where the entry points' options go in the help: after --library, before --name. */
   private static final int FIRST_ENTRY_POINT = 1;

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code header}: prints {@code arrow_ownership_kit.h}, the C header a library implements to be checked. */
-@Command(name = "header", description = {
+@Command(name = "header", header = "Prints arrow_ownership_kit.h, the C header a library implements to be checked.",
+    description = {
     "Prints arrow_ownership_kit.h: the C types of the entry points and hooks a native library exports to be"
         + " checked (each returns 0 or an errno), with the C Data and C Stream struct definitions.",
     "Save it with: arrow-ownership header > arrow_ownership_kit.h"})

@@ -171,7 +171,7 @@ class CheckCommandTest {
     assertThat(run.out()).contains("--library=PATH", "--name=NAME", "--report-dir=DIR", "--in-process", "--help")
         .contains(Arrays.stream(EntryPoint.values()).map(e -> e.option() + "=SYMBOL").toList())
         .contains("Exit codes:", "  0  every required rule holds", "  1  a required rule is broken", "  2  nothing decided")
-        .contains("'arrow-ownership header' prints arrow_ownership_kit.h", "src/main/c/")
+        .contains("'arrow-ownership header' prints\narrow_ownership_kit.h", "src/main/c/")
         .doesNotContain("--step-file");
     assertThat(CliRun.of("--help").out()).contains("check", "header", "arrow-ownership check --help");
   }
