@@ -7,6 +7,8 @@
  *   cli_produce_release_not_nulled  producer, broken: the array's release never sets release to NULL
  *   cli_held_bytes                  held-bytes hook: bytes held for arrays not yet released
  *   cli_consume                     consumer, conforming: releases both base structs once
+ *   cli_consume_stream              stream consumer, conforming: reads the schema and every array, releases
+ *                                   each once, then the stream
  *   cli_sum_first_row               not an entry point: it takes a table of rows (int32_t**), so bound as a
  *                                   consumer it reads the array's length as a pointer and crashes at once
  */
@@ -58,6 +60,23 @@ int cli_consume(struct ArrowArray* array, struct ArrowSchema* schema) {
   array->release(array);
   schema->release(schema);
   return 0;
+}
+
+int cli_consume_stream(struct ArrowArrayStream* stream) {
+  if (stream->release == NULL) return EINVAL; /* nothing to own */
+  struct ArrowSchema schema;
+  int errno_value = stream->get_schema(stream, &schema);
+  if (errno_value == 0) {
+    schema.release(&schema);
+    for (;;) {
+      struct ArrowArray array;
+      errno_value = stream->get_next(stream, &array);
+      if (errno_value != 0 || array.release == NULL) break; /* an error, or the end of the stream */
+      array.release(&array);
+    }
+  }
+  stream->release(stream); /* owned since the call: released once, on the error path too */
+  return errno_value;
 }
 
 /* A function of another library's API that a user may name by mistake. */

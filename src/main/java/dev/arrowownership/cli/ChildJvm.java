@@ -3,10 +3,10 @@ package dev.arrowownership.cli;
 import dev.arrowownership.cli.ChildOutcome.CrashReport;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Consumer;
 
 /**
  * Runs a check in a child JVM (the same {@code java}, the same class path), because a native target
@@ -23,7 +22,7 @@ import java.util.function.Consumer;
  * {@code check ... --in-process --step-file F}; its standard output is copied here as it comes (less
  * the crash banner, see {@link JvmBanner}), its standard error once it ended, and {@link
  * ChildOutcome} decides from its exit code, its step log and its crash report whether the check
- * ended by itself.
+ * ended by itself. The step log and the standard error are files beside the reports, deleted after.
  */
 final class ChildJvm {
   private static final String MAIN = Main.class.getName();
@@ -37,39 +36,42 @@ final class ChildJvm {
    * @throws CliError when the child did not end by itself (a crash, a kill), naming the step it was in
    */
   static int run(CheckRequest request, PrintWriter out, PrintWriter err) {
-    Path stepFile = null;
     try {
-      Files.createDirectories(request.reportDir()); // the crash report goes there
-      stepFile = Files.createTempFile("arrow-ownership-check-", ".step");
-      Process child = new ProcessBuilder(command(request, stepFile, System.getProperties())).start();
-      child.getOutputStream().close();
-      List<String> errors = new ArrayList<>();
-      Thread errorPump = new Thread(() -> copyLines(child.getErrorStream(), errors::add), "check stderr");
-      errorPump.start();
-      JvmBanner output = new JvmBanner(line -> {
-        out.println(line);
-        out.flush();
-      });
-      copyLines(child.getInputStream(), output);
-      output.end();
-      int exitCode = waitFor(child);
-      errorPump.join();
-      Optional<CrashReport> crash = crashReport(request.reportDir().resolve(CRASH_REPORT + child.pid() + ".log"));
-      Optional<String> error = ChildOutcome.error(exitCode, StepLog.read(stepFile), crash);
-      errors.forEach(err::println);
-      err.flush();
-      error.ifPresent(message -> {
-        throw new CliError(message);
-      });
-      return exitCode;
+      Files.createDirectories(request.reportDir()); // the crash report goes there, and the child's step and errors
+      Path stepFile = Files.createTempFile(request.reportDir(), ".check-", ".step");
+      Path errors = Files.createTempFile(request.reportDir(), ".check-", ".err");
+      try {
+        return run(request, stepFile, errors, out, err);
+      } finally {
+        Files.deleteIfExists(stepFile);
+        Files.deleteIfExists(errors);
+      }
     } catch (IOException e) {
-      throw new CliError("cannot run the checking JVM: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliError("interrupted while the checking JVM ran");
-    } finally {
-      deleteIfPresent(stepFile);
+      throw new CliError("cannot run the checking JVM: " + e);
     }
+  }
+
+  private static int run(CheckRequest request, Path stepFile, Path errors, PrintWriter out, PrintWriter err)
+      throws IOException {
+    // Standard input is the user's, as if the check ran in this process; standard error is read once the
+    // child ended, so this thread only copies standard output as it comes.
+    Process child = new ProcessBuilder(command(request, stepFile, System.getProperties()))
+        .redirectInput(Redirect.INHERIT).redirectError(errors.toFile()).start();
+    try (BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+      JvmBanner.copy(output, out::println);
+    }
+    out.flush();
+    // Not interruptible: the command has nothing better to do, and Ctrl-C ends the child with it.
+    int exitCode = child.onExit().join().exitValue();
+    Optional<CrashReport> crash = crashReport(request.reportDir().resolve(CRASH_REPORT + child.pid() + ".log"));
+    Optional<String> error = ChildOutcome.error(exitCode, StepLog.read(stepFile), crash);
+    // Decoded leniently: a native target may write any bytes there.
+    new String(Files.readAllBytes(errors), Charset.defaultCharset()).lines().forEach(err::println);
+    err.flush();
+    error.ifPresent(message -> {
+      throw new CliError(message);
+    });
+    return exitCode;
   }
 
   /**
@@ -92,35 +94,9 @@ final class ChildJvm {
     return command;
   }
 
-  private static int waitFor(Process child) throws InterruptedException {
-    try {
-      return child.waitFor();
-    } catch (InterruptedException e) {
-      child.destroyForcibly();
-      throw e;
-    }
-  }
-
   /** Read as Latin-1: any byte reads, and only its ASCII lines are parsed. */
   private static Optional<CrashReport> crashReport(Path file) throws IOException {
-    return Files.exists(file) ? Optional.of(new CrashReport(file, Files.readString(file, StandardCharsets.ISO_8859_1))) : Optional.empty();
-  }
-
-  private static void copyLines(InputStream stream, Consumer<String> sink) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream))) {
-      lines.lines().forEach(sink);
-    } catch (IOException | UncheckedIOException e) {
-      sink.accept("(output of the checking JVM cut short: " + e.getMessage() + ")");
-    }
-  }
-
-  private static void deleteIfPresent(Path file) {
-    try {
-      if (file != null) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      // A temporary file left behind is not worth failing the check for.
-    }
+    return Files.exists(file) ? Optional.of(new CrashReport(file, Files.readString(file, StandardCharsets.ISO_8859_1)))
+        : Optional.empty();
   }
 }

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Runs a check in this JVM: binds the library, checks each role, prints each verdict's table and
  * writes its reports as soon as it is known (a later role that crashes the JVM leaves the earlier
- * reports behind), then says whether every required rule holds.
+ * reports behind), then says whether every required rule holds. The command's standard writers
+ * flush at every line, so what was printed before a crash reaches the command that started this
+ * JVM; the output is flushed once more at the end for writers that do not.
  */
 final class InProcessCheck {
   private InProcessCheck() {}
@@ -31,11 +33,9 @@ final class InProcessCheck {
       String step = request.step(role);
       steps.enter(step);
       out.println(step + " in " + request.library().getFileName());
-      out.flush();
       Verdict verdict = role.check(request.target(role), library);
       reports.addAll(Reports.write(request.reportDir(), verdict));
       out.println(VerdictTable.of(verdict));
-      out.flush();
       if (!verdict.conforms()) {
         broken.add(verdict.target());
       }

@@ -1,5 +1,7 @@
 package dev.arrowownership.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
@@ -9,7 +11,7 @@ import java.util.function.Consumer;
  * details are in the crash report it names. Only those two lines together start the banner, so the
  * check's own output passes whatever it prints.
  */
-final class JvmBanner implements Consumer<String> {
+final class JvmBanner {
   private static final String FIRST = "#";
   private static final String SECOND = "# A fatal error has been detected";
 
@@ -17,12 +19,20 @@ final class JvmBanner implements Consumer<String> {
   private String held;
   private boolean started;
 
-  JvmBanner(Consumer<String> sink) {
+  private JvmBanner(Consumer<String> sink) {
     this.sink = sink;
   }
 
-  @Override
-  public void accept(String line) {
+  /** Passes each line of {@code output} to {@code sink}, up to the crash banner, if any, until the end of it. */
+  static void copy(BufferedReader output, Consumer<String> sink) throws IOException {
+    JvmBanner banner = new JvmBanner(sink);
+    for (String line = output.readLine(); line != null; line = output.readLine()) {
+      banner.accept(line);
+    }
+    banner.end();
+  }
+
+  private void accept(String line) {
     if (started) {
       return;
     }
@@ -42,7 +52,7 @@ final class JvmBanner implements Consumer<String> {
   }
 
   /** At the end of the output: passes on a {@code #} line held back, if no banner followed it. */
-  void end() {
+  private void end() {
     if (held != null) {
       held = null;
       sink.accept(FIRST);

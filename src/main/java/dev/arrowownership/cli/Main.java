@@ -57,7 +57,8 @@ public final class Main implements Callable<Integer> {
     return Exit.ERROR;
   }
 
-  private static int failed(Exception e, CommandLine command, ParseResult parsed) {
+  /** An exception out of a command: the user's error in one line; the kit's own, a line and its stack trace. */
+  static int failed(Exception e, CommandLine command, ParseResult parsed) {
     PrintWriter err = command.getErr();
     if (e instanceof CliError || e instanceof NativeTargetException) {
       err.println("error: " + oneLine(e.getMessage()));

@@ -1,6 +1,7 @@
 package dev.arrowownership.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arrowownership.conformance.Rule;
 import dev.arrowownership.conformance.TestCaseOutcome;
@@ -9,9 +10,14 @@ import dev.arrowownership.support.JUnitReports;
 import dev.arrowownership.support.JUnitReports.Suite;
 import dev.arrowownership.support.NativeFixtures;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,10 +42,14 @@ class CheckCommandTest {
     library = NativeFixtures.require("cli_targets").toString();
   }
 
-  /** A conforming producer (with its held-bytes hook) and consumer: exit 0, a table and two reports per role. */
+  /**
+   * A conforming producer (with its held-bytes hook), consumer and stream consumer: exit 0, a table
+   * and two reports per role.
+   */
   @Test
-  void conformingProducerAndConsumerExitZeroWithTheirReports() throws IOException {
-    CliRun run = check("--producer", "cli_produce", "--held-bytes", "cli_held_bytes", "--consumer", "cli_consume");
+  void conformingTargetsExitZeroWithTheirReports() throws IOException {
+    CliRun run = check("--producer", "cli_produce", "--held-bytes", "cli_held_bytes", "--consumer", "cli_consume",
+        "--stream-consumer", "cli_consume_stream");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(Exit.CONFORMS);
     assertThat(run.err()).isEmpty();
@@ -47,6 +57,8 @@ class CheckCommandTest {
         + "libcli_targets-producer conforms: every required rule passed (4 of 4)\n  result ")
         .contains("checking --consumer cli_consume in libcli_targets.so\nlibcli_targets-consumer conforms: ")
         .contains("report: " + reports.resolve("TEST-libcli_targets-consumer.xml") + "\n")
+        .contains("checking --stream-consumer cli_consume_stream in libcli_targets.so\n"
+            + "libcli_targets-stream-consumer conforms: every required rule passed (2 of 2)\n")
         .endsWith("\nevery required rule holds\n");
 
     Suite producer = report("libcli_targets-producer");
@@ -57,6 +69,8 @@ class CheckCommandTest {
     Suite consumer = report("libcli_targets-consumer");
     assertThat(consumer.tests()).isEqualTo(rulesOf(Rule.Role.CONSUMER));
     assertThat(consumer.failures()).isZero();
+    Suite stream = report("libcli_targets-stream-consumer");
+    assertThat(List.of(stream.tests(), stream.failures(), stream.skipped())).containsExactly(2, 0, 0);
     assertThat(Files.readString(reports.resolve("libcli_targets-producer.md")))
         .startsWith("# Conformance: libcli_targets-producer\n").contains("| `required_producer_release_frees_everything` |");
   }
@@ -100,17 +114,17 @@ class CheckCommandTest {
 
   static Stream<Arguments> badOptions() {
     return Stream.of(
-        Arguments.of("no role", new String[] {"check", "--library", "lib.so", "--held-bytes", "h"},
+        Arguments.of("no role", new String[] {"check", "--in-process", "--library", "lib.so", "--held-bytes", "h"},
             "error: no role given: name the symbol of at least one of --producer, --consumer, --stream-consumer (see --help)"),
-        Arguments.of("a role the kit cannot check", new String[] {"check", "--library", "lib.so", "--stream-producer", "s"},
+        Arguments.of("a role the kit cannot check", new String[] {"check", "--in-process", "--library", "lib.so", "--stream-producer", "s"},
             "error: --stream-producer cannot be checked yet: this version of the kit has no rules for that role"),
         Arguments.of("no library", new String[] {"check", "--producer", "p"},
             "error: Missing required option: '--library=PATH' (see 'arrow-ownership check --help')"),
         Arguments.of("unknown option", new String[] {"check", "--library", "lib.so", "--producer", "p", "--fast"},
             "error: Unknown option: '--fast' (see 'arrow-ownership check --help')"),
-        Arguments.of("blank symbol", new String[] {"check", "--library", "lib.so", "--producer", " "},
+        Arguments.of("blank symbol", new String[] {"check", "--in-process", "--library", "lib.so", "--producer", " "},
             "error: --producer needs a symbol name, was ' '"),
-        Arguments.of("name with a slash", new String[] {"check", "--library", "lib.so", "--producer", "p", "--name", "a/b"},
+        Arguments.of("name with a slash", new String[] {"check", "--in-process", "--library", "lib.so", "--producer", "p", "--name", "a/b"},
             "error: --name 'a/b' must be letters, digits, '.', '_' or '-' (it names the report files)"),
         Arguments.of("no command", new String[] {},
             "error: no command given: use 'check' or 'header' (see 'arrow-ownership --help')"),
@@ -118,7 +132,10 @@ class CheckCommandTest {
             "error: Unmatched argument at index 0: 'verify' (see 'arrow-ownership --help')"));
   }
 
-  /** Options that decide nothing: exit 2 and one error line, before any library is loaded or JVM started. */
+  /**
+   * Options that decide nothing: exit 2 and one error line, before any library is loaded (the checks
+   * run in process here, so no child JVM repeats a refusal this JVM would have missed).
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("badOptions")
   void badOptionsAreOneErrorLine(String what, String[] arguments, String error) {
@@ -154,6 +171,30 @@ class CheckCommandTest {
     assertThat(run.errLines().size()).isGreaterThan(3);
   }
 
+  /** While a role is checked, the step file names it: a check that stops there (its reports fail here) leaves it. */
+  @Test
+  void stepFileNamesTheRoleBeingChecked() throws IOException {
+    Path steps = reports.resolve("steps");
+    Path taken = Files.writeString(reports.resolve("taken"), "");
+    CheckRequest request = new CheckRequest(Path.of(library), "x", taken, Map.of(EntryPoint.PRODUCER, "cli_produce"));
+
+    assertThatThrownBy(() -> InProcessCheck.run(request, StepLog.to(steps), new PrintWriter(new StringWriter())))
+        .isInstanceOf(CliError.class);
+    assertThat(Files.readString(steps)).isEqualTo("checking --producer cli_produce");
+  }
+
+  /** An exception of the kit's own without a cause: its line names it alone, then the stack trace. */
+  @Test
+  void failureOfTheKitWithoutACauseIsItsOwnLine() {
+    StringWriter err = new StringWriter();
+    picocli.CommandLine command = Main.commandLine();
+    command.setErr(new PrintWriter(err));
+
+    assertThat(Main.failed(new IllegalStateException("boom"), command, null)).isEqualTo(Exit.ERROR);
+    assertThat(err.toString()).startsWith("error: the kit itself failed (a bug; please report it with what follows):"
+        + " java.lang.IllegalStateException: boom\njava.lang.IllegalStateException: boom\n\tat ");
+  }
+
   /** The step file a parent command reads says where the check was; once it ended by itself, "finished". */
   @Test
   void stepFileEndsFinished() throws IOException {
@@ -176,6 +217,21 @@ class CheckCommandTest {
     assertThat(CliRun.of("--help").out()).contains("check", "header", "arrow-ownership check --help");
   }
 
+  /** The help lists the options in the order a user needs them: the library, the roles and hooks, then the rest. */
+  @Test
+  void helpListsOptionsInOrder() {
+    String help = CliRun.of("check", "--help").out();
+    List<String> options = new ArrayList<>(List.of("--library="));
+    Arrays.stream(EntryPoint.values()).forEach(e -> options.add(e.option() + "="));
+    options.addAll(List.of("--name=", "--report-dir=", "--in-process", "--help"));
+    String described = help.substring(help.indexOf("\n      --library="));
+    int last = -1;
+    for (String option : options) {
+      assertThat(described.indexOf(option)).as(option).isGreaterThan(last);
+      last = described.indexOf(option);
+    }
+  }
+
   /** Each entry point's help gives its C type; a role the kit cannot check yet says it is refused. */
   @Test
   void entryPointHelpGivesTheCTypeAndWhatIsRefused() {
@@ -193,6 +249,13 @@ class CheckCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo(Files.readString(Path.of("src/main/c/arrow_ownership_kit.h")));
+  }
+
+  /** A build packaged without its header says so, instead of printing nothing. */
+  @Test
+  void headerMissingFromTheBuildIsAnError() {
+    assertThatThrownBy(() -> new HeaderCommand("/no/such/header.h").call()).isInstanceOf(CliError.class)
+        .hasMessage("/no/such/header.h is not on the class path: this build of the kit was packaged without its header");
   }
 
   private CliRun check(String... arguments) {

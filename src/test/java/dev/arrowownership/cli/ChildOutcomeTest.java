@@ -60,6 +60,7 @@ class ChildOutcomeTest {
         + STEP);
     assertThat(ChildOutcome.signal(134, "")).isEqualTo("SIGABRT");
     assertThat(ChildOutcome.signal(200, "")).isEqualTo("signal 72");
+    assertThat(ChildOutcome.signal(128, "")).isEqualTo("a fatal error");
   }
 
   /** An exit code that is not the check's, with no step: the JVM never started the check. */

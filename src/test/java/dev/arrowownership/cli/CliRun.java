@@ -1,5 +1,6 @@
 package dev.arrowownership.cli;
 
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -17,8 +18,10 @@ record CliRun(int exitCode, String out, String err) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine command = Main.commandLine();
-    command.setOut(new PrintWriter(out, true));
-    command.setErr(new PrintWriter(err, true));
+    // Buffered and never flushed by a line: only what the command flushes reaches the captured text,
+    // as only what it flushes reaches a user's terminal before the JVM exits.
+    command.setOut(new PrintWriter(new BufferedWriter(out)));
+    command.setErr(new PrintWriter(new BufferedWriter(err)));
     int exitCode = command.execute(arguments);
     return new CliRun(exitCode, out.toString(), err.toString());
   }

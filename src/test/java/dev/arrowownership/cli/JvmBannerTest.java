@@ -2,6 +2,10 @@ package dev.arrowownership.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,12 +31,11 @@ class JvmBannerTest {
 
   private static List<String> filter(String... lines) {
     List<String> passed = new ArrayList<>();
-    JvmBanner banner = new JvmBanner(passed::add);
-    for (String line : lines) {
-      banner.accept(line);
+    try {
+      JvmBanner.copy(new BufferedReader(new StringReader(String.join("\n", lines))), passed::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    banner.end();
-    banner.end(); // a second end adds nothing
     return passed;
   }
 }
