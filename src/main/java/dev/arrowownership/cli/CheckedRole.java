@@ -1,0 +1,65 @@
+package dev.arrowownership.cli;
+
+import dev.arrowownership.conformance.ConformanceKit;
+import dev.arrowownership.conformance.Verdict;
+import dev.arrowownership.nativecode.EntryPoint;
+import dev.arrowownership.nativecode.NativeTarget;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The roles the {@code check} command checks: each entry point of {@code arrow_ownership_kit.h}
+ * that is a role (not a hook), with the kit's check for it.
+ */
+enum CheckedRole {
+  PRODUCER(EntryPoint.PRODUCER) {
+    @Override
+    Verdict check(String target, NativeTarget library) {
+      return ConformanceKit.checkProducer(target, library.producer().orElseThrow());
+    }
+  },
+  CONSUMER(EntryPoint.CONSUMER) {
+    @Override
+    Verdict check(String target, NativeTarget library) {
+      return ConformanceKit.checkConsumer(target, library.consumer().orElseThrow());
+    }
+  },
+  STREAM_CONSUMER(EntryPoint.STREAM_CONSUMER) {
+    @Override
+    Verdict check(String target, NativeTarget library) {
+      return ConformanceKit.checkStreamConsumer(target, library.streamConsumer().orElseThrow());
+    }
+  };
+  // The stream producer's place: STREAM_PRODUCER(EntryPoint.STREAM_PRODUCER), checked with
+  // ConformanceKit.checkStreamProducer, once the kit has the C Stream producer rules. Until then
+  // --stream-producer is an entry point without a role here, and the command refuses it.
+
+  /** The entry points that are roles; the others (held bytes, fail allocation, drop) are hooks. */
+  static final Set<EntryPoint> ROLE_ENTRY_POINTS =
+      EnumSet.of(EntryPoint.PRODUCER, EntryPoint.CONSUMER, EntryPoint.STREAM_PRODUCER, EntryPoint.STREAM_CONSUMER);
+
+  private final EntryPoint entryPoint;
+
+  CheckedRole(EntryPoint entryPoint) {
+    this.entryPoint = entryPoint;
+  }
+
+  /** The kit's check of this role on the bound library. */
+  abstract Verdict check(String target, NativeTarget library);
+
+  EntryPoint entryPoint() {
+    return entryPoint;
+  }
+
+  /** The role's word in report names: the option without its dashes, e.g. {@code stream-consumer}. */
+  String word() {
+    return entryPoint.option().substring(2);
+  }
+
+  /** The role checked through {@code entryPoint}, if the kit has one. */
+  static Optional<CheckedRole> of(EntryPoint entryPoint) {
+    return Arrays.stream(values()).filter(role -> role.entryPoint == entryPoint).findFirst();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.arrowownership.cli;
+
+import dev.arrowownership.conformance.Verdict;
+import dev.arrowownership.conformance.VerdictTable;
+import dev.arrowownership.nativecode.NativeTarget;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a check in this JVM: binds the library, checks each role, prints each verdict's table and
+ * writes its reports as soon as it is known (a later role that crashes the JVM leaves the earlier
+ * reports behind), then says whether every required rule holds. The command's standard writers
+ * flush at every line, so what was printed before a crash reaches the command that started this
+ * JVM; the output is flushed once more at the end for writers that do not.
+ */
+final class InProcessCheck {
+  private InProcessCheck() {}
+
+  /**
+   * The check's exit code: {@link Exit#CONFORMS} or {@link Exit#BROKEN}.
+   *
+   * @throws dev.arrowownership.nativecode.NativeTargetException when the library or a symbol does not bind
+   * @throws CliError when a report cannot be written
+   */
+  static int run(CheckRequest request, StepLog steps, PrintWriter out) {
+    steps.enter("binding " + request.library());
+    NativeTarget library = request.bind();
+    List<String> broken = new ArrayList<>();
+    List<Path> reports = new ArrayList<>();
+    for (CheckedRole role : request.roles()) {
+      String step = request.step(role);
+      steps.enter(step);
+      out.println(step + " in " + request.library().getFileName());
+      Verdict verdict = role.check(request.target(role), library);
+      reports.addAll(Reports.write(request.reportDir(), verdict));
+      out.println(VerdictTable.of(verdict));
+      if (!verdict.conforms()) {
+        broken.add(verdict.target());
+      }
+    }
+    reports.forEach(report -> out.println("report: " + report));
+    out.println(broken.isEmpty() ? "every required rule holds"
+        : "a required rule is broken in " + String.join(", ", broken) + " (see FAILED above)");
+    out.flush();
+    return broken.isEmpty() ? Exit.CONFORMS : Exit.BROKEN;
+  }
+}

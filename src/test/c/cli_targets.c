@@ -1,0 +1,83 @@
+/*
+ * Targets for the command-line checker's tests, written against arrow_ownership_kit.h: each entry
+ * point returns 0 or an errno, as the header's types say. Built into target/native/libcli_targets.so
+ * by src/test/native/build.sh (run by Maven before the tests).
+ *
+ *   cli_produce                     producer, conforming: a plain int32 array [1, 2, 3]
+ *   cli_produce_release_not_nulled  producer, broken: the array's release never sets release to NULL
+ *   cli_held_bytes                  held-bytes hook: bytes held for arrays not yet released
+ *   cli_consume                     consumer, conforming: releases both base structs once
+ *   cli_consume_stream              stream consumer, conforming: reads the schema and every array, releases
+ *                                   each once, then the stream
+ *   cli_sum_first_row               not an entry point: it takes a table of rows (int32_t**), so bound as a
+ *                                   consumer it reads the array's length as a pointer and crashes at once
+ */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "arrow_ownership_kit.h"
+
+/* Everything one array points to, in one block: private_data, freed by the array's release. */
+struct block { const void* buffers[2]; int32_t values[3]; };
+
+static int64_t held; /* updated atomically: release may run on any thread */
+
+/* format and name are static strings: nothing to free. */
+static void release_schema(struct ArrowSchema* schema) { schema->release = NULL; }
+
+static void free_block(struct ArrowArray* array) {
+  free(array->private_data);
+  __atomic_fetch_sub(&held, (int64_t) sizeof(struct block), __ATOMIC_SEQ_CST);
+}
+
+static void release_array(struct ArrowArray* array) { free_block(array); array->release = NULL; }
+
+static void release_array_not_nulled(struct ArrowArray* array) { free_block(array); /* missing: release = NULL */ }
+
+static int produce(struct ArrowArray* array, struct ArrowSchema* schema, void (*release)(struct ArrowArray*)) {
+  struct block* b = malloc(sizeof *b);
+  if (b == NULL) return ENOMEM; /* both structs untouched, as the header asks of a failure */
+  *b = (struct block) {{NULL, b->values}, {1, 2, 3}};
+  __atomic_fetch_add(&held, (int64_t) sizeof *b, __ATOMIC_SEQ_CST);
+  *schema = (struct ArrowSchema) {"i", "value", NULL, 0, 0, NULL, NULL, release_schema, NULL};
+  *array = (struct ArrowArray) {3, 0, 0, 2, 0, b->buffers, NULL, NULL, release, b};
+  return 0;
+}
+
+int cli_produce(struct ArrowArray* out_array, struct ArrowSchema* out_schema) {
+  return produce(out_array, out_schema, release_array);
+}
+
+int cli_produce_release_not_nulled(struct ArrowArray* out_array, struct ArrowSchema* out_schema) {
+  return produce(out_array, out_schema, release_array_not_nulled);
+}
+
+int64_t cli_held_bytes(void) { return __atomic_load_n(&held, __ATOMIC_SEQ_CST); }
+
+int cli_consume(struct ArrowArray* array, struct ArrowSchema* schema) {
+  if (array->release == NULL || schema->release == NULL) return EINVAL; /* nothing to own: left as it was */
+  /* The consumer owns both base structs now: release each once, never a child on its own. */
+  array->release(array);
+  schema->release(schema);
+  return 0;
+}
+
+int cli_consume_stream(struct ArrowArrayStream* stream) {
+  if (stream->release == NULL) return EINVAL; /* nothing to own */
+  struct ArrowSchema schema;
+  int errno_value = stream->get_schema(stream, &schema);
+  if (errno_value == 0) {
+    schema.release(&schema);
+    for (;;) {
+      struct ArrowArray array;
+      errno_value = stream->get_next(stream, &array);
+      if (errno_value != 0 || array.release == NULL) break; /* an error, or the end of the stream */
+      array.release(&array);
+    }
+  }
+  stream->release(stream); /* owned since the call: released once, on the error path too */
+  return errno_value;
+}
+
+/* A function of another library's API that a user may name by mistake. */
+int cli_sum_first_row(const int32_t** rows) { return rows[0][0]; }

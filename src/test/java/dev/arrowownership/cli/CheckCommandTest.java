@@ -1,0 +1,278 @@
+package dev.arrowownership.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arrowownership.conformance.Rule;
+import dev.arrowownership.conformance.TestCaseOutcome;
+import dev.arrowownership.nativecode.EntryPoint;
+import dev.arrowownership.support.JUnitReports;
+import dev.arrowownership.support.JUnitReports.Suite;
+import dev.arrowownership.support.NativeFixtures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The {@code check} command in this JVM ({@code --in-process}) on the C targets of {@code
+ * src/test/c/cli_targets.c}: exit 0 for conforming targets, 1 for a broken one, with their reports
+ * read back with an XML parser; 2 with one error line for everything that decides nothing.
+ */
+class CheckCommandTest {
+  @TempDir
+  Path reports;
+
+  private String library;
+
+  @BeforeEach
+  void library() {
+    library = NativeFixtures.require("cli_targets").toString();
+  }
+
+  /**
+   * A conforming producer (with its held-bytes hook), consumer and stream consumer: exit 0, a table
+   * and two reports per role.
+   */
+  @Test
+  void conformingTargetsExitZeroWithTheirReports() throws IOException {
+    CliRun run = check("--producer", "cli_produce", "--held-bytes", "cli_held_bytes", "--consumer", "cli_consume",
+        "--stream-consumer", "cli_consume_stream");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(Exit.CONFORMS);
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).contains("checking --producer cli_produce in libcli_targets.so\n"
+        + "libcli_targets-producer conforms: every required rule passed (4 of 4)\n  result ")
+        .contains("checking --consumer cli_consume in libcli_targets.so\nlibcli_targets-consumer conforms: ")
+        .contains("report: " + reports.resolve("TEST-libcli_targets-consumer.xml") + "\n")
+        .contains("checking --stream-consumer cli_consume_stream in libcli_targets.so\n"
+            + "libcli_targets-stream-consumer conforms: every required rule passed (2 of 2)\n")
+        .endsWith("\nevery required rule holds\n");
+
+    Suite producer = report("libcli_targets-producer");
+    assertThat(producer.tests()).isEqualTo(rulesOf(Rule.Role.PRODUCER)).isEqualTo(6);
+    assertThat(producer.failures()).isZero();
+    assertThat(producer.skippedCases()).singleElement() // a plain int32 array has no children
+        .satisfies(c -> assertThat(c.name()).isEqualTo(TestCaseOutcome.name(Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN)));
+    Suite consumer = report("libcli_targets-consumer");
+    assertThat(consumer.tests()).isEqualTo(rulesOf(Rule.Role.CONSUMER));
+    assertThat(consumer.failures()).isZero();
+    Suite stream = report("libcli_targets-stream-consumer");
+    assertThat(List.of(stream.tests(), stream.failures(), stream.skipped())).containsExactly(2, 0, 0);
+    assertThat(Files.readString(reports.resolve("libcli_targets-producer.md")))
+        .startsWith("# Conformance: libcli_targets-producer\n").contains("| `required_producer_release_frees_everything` |");
+  }
+
+  /** A producer whose release never sets release to NULL: exit 1, and exactly that rule fails in its report. */
+  @Test
+  void brokenProducerExitsOneAndItsReportFailsItsRule() {
+    CliRun run = check("--producer", "cli_produce_release_not_nulled", "--name", "broken.v1");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(Exit.BROKEN);
+    assertThat(run.out()).contains("  FAILED             required_producer_release_sets_null ")
+        .endsWith("\na required rule is broken in broken.v1-producer (see FAILED above)\n");
+    Suite suite = report("broken.v1-producer");
+    assertThat(suite.failures()).isEqualTo(1);
+    assertThat(suite.failed()).singleElement().satisfies(c -> {
+      assertThat(c.name()).isEqualTo(TestCaseOutcome.name(Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL));
+      assertThat(c.failure().orElseThrow()).contains("release left non-NULL on [");
+    });
+  }
+
+  /** A symbol the library does not export: exit 2, one line naming the library, the symbol and its option. */
+  @Test
+  void missingSymbolIsOneErrorLine() {
+    CliRun run = check("--consumer", "no_such_symbol");
+
+    assertThat(run.exitCode()).isEqualTo(Exit.ERROR);
+    assertThat(run.errLines()).containsExactly(
+        "error: libcli_targets.so exports no symbol 'no_such_symbol' (for --consumer, a arrow_ownership_consumer)");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void missingLibraryIsOneErrorLine() {
+    Path absent = reports.resolve("libabsent.so");
+    CliRun run = CliRun.of("check", "--library", absent.toString(), "--producer", "p", "--in-process");
+
+    assertThat(run.exitCode()).isEqualTo(Exit.ERROR);
+    assertThat(run.errLines()).containsExactly("error: no library at " + absent);
+    assertThat(run.out()).isEmpty();
+  }
+
+  static Stream<Arguments> badOptions() {
+    return Stream.of(
+        Arguments.of("no role", new String[] {"check", "--in-process", "--library", "lib.so", "--held-bytes", "h"},
+            "error: no role given: name the symbol of at least one of --producer, --consumer, --stream-consumer (see --help)"),
+        Arguments.of("a role the kit cannot check", new String[] {"check", "--in-process", "--library", "lib.so", "--stream-producer", "s"},
+            "error: --stream-producer cannot be checked yet: this version of the kit has no rules for that role"),
+        Arguments.of("no library", new String[] {"check", "--producer", "p"},
+            "error: Missing required option: '--library=PATH' (see 'arrow-ownership check --help')"),
+        Arguments.of("unknown option", new String[] {"check", "--library", "lib.so", "--producer", "p", "--fast"},
+            "error: Unknown option: '--fast' (see 'arrow-ownership check --help')"),
+        Arguments.of("blank symbol", new String[] {"check", "--in-process", "--library", "lib.so", "--producer", " "},
+            "error: --producer needs a symbol name, was ' '"),
+        Arguments.of("name with a slash", new String[] {"check", "--in-process", "--library", "lib.so", "--producer", "p", "--name", "a/b"},
+            "error: --name 'a/b' must be letters, digits, '.', '_' or '-' (it names the report files)"),
+        Arguments.of("no command", new String[] {},
+            "error: no command given: use 'check' or 'header' (see 'arrow-ownership --help')"),
+        Arguments.of("unknown command", new String[] {"verify"},
+            "error: Unmatched argument at index 0: 'verify' (see 'arrow-ownership --help')"));
+  }
+
+  /**
+   * Options that decide nothing: exit 2 and one error line, before any library is loaded (the checks
+   * run in process here, so no child JVM repeats a refusal this JVM would have missed).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badOptions")
+  void badOptionsAreOneErrorLine(String what, String[] arguments, String error) {
+    CliRun run = CliRun.of(arguments);
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(Exit.ERROR);
+    assertThat(run.errLines()).containsExactly(error);
+    assertThat(run.out()).isEmpty();
+  }
+
+  /** Reports that cannot be written (the report directory is a file): exit 2, one line naming the directory. */
+  @Test
+  void unwritableReportsAreOneErrorLine() throws IOException {
+    Path file = Files.writeString(reports.resolve("taken"), "");
+    CliRun run = CliRun.of("check", "--library", library, "--producer", "cli_produce", "--in-process", "--report-dir",
+        file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(Exit.ERROR);
+    assertThat(run.errLines()).singleElement().asString()
+        .startsWith("error: cannot write the reports of libcli_targets-producer into " + file + ": ");
+  }
+
+  /** An error in the kit itself (here: its step file cannot be written) is one line, then the stack trace to report. */
+  @Test
+  void failureOfTheKitItselfIsALineThenItsStackTrace() {
+    CliRun run = check("--producer", "cli_produce", "--step-file", reports.toString());
+
+    assertThat(run.exitCode()).isEqualTo(Exit.ERROR);
+    assertThat(run.errLines().get(0)).isEqualTo("error: the kit itself failed (a bug; please report it with what follows):"
+        + " java.io.UncheckedIOException: cannot write the check's step file " + reports + "; " + "java.nio.file.FileSystemException: "
+        + reports + ": Is a directory");
+    assertThat(run.errLines().get(1)).startsWith("java.io.UncheckedIOException: cannot write the check's step file");
+    assertThat(run.errLines().size()).isGreaterThan(3);
+  }
+
+  /** While a role is checked, the step file names it: a check that stops there (its reports fail here) leaves it. */
+  @Test
+  void stepFileNamesTheRoleBeingChecked() throws IOException {
+    Path steps = reports.resolve("steps");
+    Path taken = Files.writeString(reports.resolve("taken"), "");
+    CheckRequest request = new CheckRequest(Path.of(library), "x", taken, Map.of(EntryPoint.PRODUCER, "cli_produce"));
+
+    assertThatThrownBy(() -> InProcessCheck.run(request, StepLog.to(steps), new PrintWriter(new StringWriter())))
+        .isInstanceOf(CliError.class);
+    assertThat(Files.readString(steps)).isEqualTo("checking --producer cli_produce");
+  }
+
+  /** An exception of the kit's own without a cause: its line names it alone, then the stack trace. */
+  @Test
+  void failureOfTheKitWithoutACauseIsItsOwnLine() {
+    StringWriter err = new StringWriter();
+    picocli.CommandLine command = Main.commandLine();
+    command.setErr(new PrintWriter(err));
+
+    assertThat(Main.failed(new IllegalStateException("boom"), command, null)).isEqualTo(Exit.ERROR);
+    assertThat(err.toString()).startsWith("error: the kit itself failed (a bug; please report it with what follows):"
+        + " java.lang.IllegalStateException: boom\njava.lang.IllegalStateException: boom\n\tat ");
+  }
+
+  /** The step file a parent command reads says where the check was; once it ended by itself, "finished". */
+  @Test
+  void stepFileEndsFinished() throws IOException {
+    Path steps = reports.resolve("steps");
+    check("--producer", "cli_produce", "--step-file", steps.toString());
+    assertThat(Files.readString(steps)).isEqualTo(StepLog.FINISHED);
+  }
+
+  /** The help names every option (the entry points' from EntryPoint), the exit codes and where the header is. */
+  @Test
+  void helpExplainsOptionsExitCodesAndTheHeader() {
+    CliRun run = CliRun.of("check", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("--library=PATH", "--name=NAME", "--report-dir=DIR", "--in-process", "--help")
+        .contains(Arrays.stream(EntryPoint.values()).map(e -> e.option() + "=SYMBOL").toList())
+        .contains("Exit codes:", "  0  every required rule holds", "  1  a required rule is broken", "  2  nothing decided")
+        .contains("'arrow-ownership header' prints\narrow_ownership_kit.h", "src/main/c/")
+        .doesNotContain("--step-file");
+    assertThat(CliRun.of("--help").out()).contains("check", "header", "arrow-ownership check --help");
+  }
+
+  /** The help lists the options in the order a user needs them: the library, the roles and hooks, then the rest. */
+  @Test
+  void helpListsOptionsInOrder() {
+    String help = CliRun.of("check", "--help").out();
+    List<String> options = new ArrayList<>(List.of("--library="));
+    Arrays.stream(EntryPoint.values()).forEach(e -> options.add(e.option() + "="));
+    options.addAll(List.of("--name=", "--report-dir=", "--in-process", "--help"));
+    String described = help.substring(help.indexOf("\n      --library="));
+    int last = -1;
+    for (String option : options) {
+      assertThat(described.indexOf(option)).as(option).isGreaterThan(last);
+      last = described.indexOf(option);
+    }
+  }
+
+  /** Each entry point's help gives its C type; a role the kit cannot check yet says it is refused. */
+  @Test
+  void entryPointHelpGivesTheCTypeAndWhatIsRefused() {
+    assertThat(CheckCommand.describe(EntryPoint.PRODUCER)).startsWith("a producer: int SYMBOL(")
+        .endsWith("producer rules [arrow_ownership_producer]");
+    assertThat(CheckCommand.describe(EntryPoint.STREAM_PRODUCER))
+        .endsWith(" (not checked by this version of the kit: refused) [arrow_ownership_stream_producer]");
+    assertThat(CheckCommand.describe(EntryPoint.DROP)).doesNotContain("refused");
+  }
+
+  /** {@code header} prints the header shipped in the jar: the file in src/main/c, byte for byte. */
+  @Test
+  void headerPrintsTheKitsHeader() throws IOException {
+    CliRun run = CliRun.of("header");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo(Files.readString(Path.of("src/main/c/arrow_ownership_kit.h")));
+  }
+
+  /** A build packaged without its header says so, instead of printing nothing. */
+  @Test
+  void headerMissingFromTheBuildIsAnError() {
+    assertThatThrownBy(() -> new HeaderCommand("/no/such/header.h").call()).isInstanceOf(CliError.class)
+        .hasMessage("/no/such/header.h is not on the class path: this build of the kit was packaged without its header");
+  }
+
+  private CliRun check(String... arguments) {
+    String[] all = Stream.concat(Stream.of("check", "--library", library, "--in-process", "--report-dir", reports.toString()),
+        Arrays.stream(arguments)).toArray(String[]::new);
+    return CliRun.of(all);
+  }
+
+  private Suite report(String target) {
+    try {
+      return JUnitReports.parse(Files.readString(reports.resolve("TEST-" + target + ".xml")));
+    } catch (IOException e) {
+      throw new AssertionError("no JUnit report for " + target, e);
+    }
+  }
+
+  private static long rulesOf(Rule.Role role) {
+    return Arrays.stream(Rule.values()).filter(r -> r.role() == role).count();
+  }
+}
