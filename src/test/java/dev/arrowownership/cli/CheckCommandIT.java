@@ -80,7 +80,7 @@ class CheckCommandIT {
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("error: libcli_targets.so exports no symbol 'no_such_symbol'"
-        + " (for --consumer, a arrow_ownership_consumer)\n");
+        + " (for --consumer, of type arrow_ownership_consumer)\n");
   }
 
   /** A symbol with the wrong signature crashes the checking JVM at once: one error line, exit 2, no JVM banner. */

@@ -98,7 +98,7 @@ class CheckCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(Exit.ERROR);
     assertThat(run.errLines()).containsExactly(
-        "error: libcli_targets.so exports no symbol 'no_such_symbol' (for --consumer, a arrow_ownership_consumer)");
+        "error: libcli_targets.so exports no symbol 'no_such_symbol' (for --consumer, of type arrow_ownership_consumer)");
     assertThat(run.out()).isEmpty();
   }
 
