@@ -75,8 +75,8 @@ class ChildJvmTest {
     CliRun run = CliRun.of("check", "--library", library, "--producer", "no_such_symbol", "--report-dir", reports.toString());
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(Exit.ERROR);
-    assertThat(run.err()).isEqualTo("error: libcli_targets.so exports no symbol 'no_such_symbol' (for --producer, a"
-        + " arrow_ownership_producer)\n");
+    assertThat(run.err()).isEqualTo("error: libcli_targets.so exports no symbol 'no_such_symbol' (for --producer, of"
+        + " type arrow_ownership_producer)\n");
     assertThat(run.out()).isEmpty();
     assertThat(reports).isEmptyDirectory();
   }
