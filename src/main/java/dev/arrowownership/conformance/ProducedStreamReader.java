@@ -5,7 +5,7 @@ import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.TrackedStruct;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.c.ArrowArray;
@@ -134,7 +134,7 @@ final class ProducedStreamReader implements AutoCloseable {
   }
 
   Map<TrackedStruct, Integer> releaseCounts() {
-    Map<TrackedStruct, Integer> counts = new HashMap<>();
+    Map<TrackedStruct, Integer> counts = new LinkedHashMap<>();
     trees.forEach(tree -> tree.forEach(s -> counts.put(s, ledger.releaseCount(s))));
     return counts;
   }

@@ -3,6 +3,8 @@ package dev.arrowownership.conformance;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.TrackedStruct;
 import dev.arrowownership.ledger.Violation;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.FutureTask;
@@ -16,7 +18,7 @@ import org.apache.arrow.memory.BufferAllocator;
  * @param endProblem how get_next failed to end the stream with a released array, or null
  * @param streamNulled whether the stream's release set release to NULL
  * @param violations what the ledger reported
- * @param releaseCounts release calls on every tracked struct of every result
+ * @param releaseCounts release calls on every tracked struct of every result, in the order they were tracked
  * @param bytesBefore {@link CDataStreamProducer#allocatedBytes()} before the stream was produced
  * @param bytesAfter the same once the stream and every result were released
  */
@@ -46,7 +48,7 @@ record StreamRead(List<Result> results, String endProblem, boolean streamNulled,
   StreamRead {
     results = List.copyOf(results);
     violations = List.copyOf(violations);
-    releaseCounts = Map.copyOf(releaseCounts);
+    releaseCounts = Collections.unmodifiableMap(new LinkedHashMap<>(releaseCounts)); // tree order, for reports
   }
 
   /**
