@@ -4,6 +4,9 @@ import com.sun.jna.Function;
 import com.sun.jna.Pointer;
 import dev.arrowownership.cdata.StreamField;
 import java.util.Locale;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
  * A stream a producer put into the kit's struct, called through the function pointers it holds
@@ -11,10 +14,33 @@ import java.util.Locale;
  * one is refused by name instead of called, since calling it would crash the process.
  */
 final class ForeignStream {
+  /** {@code sizeof(struct ArrowArrayStream)}: five pointers. */
+  static final int SIZE = 40;
+
   private final long address;
 
   ForeignStream(long address) {
     this.address = address;
+  }
+
+  /**
+   * A stream struct of the kit's with every field NULL: released, and a producer that leaves a
+   * callback unset leaves NULL there, which is refused by name, not stale bytes that would be called.
+   */
+  static ArrowArrayStream newStruct(BufferAllocator allocator) {
+    ArrowArrayStream struct = ArrowArrayStream.allocateNew(allocator);
+    MemoryUtil.setMemory(struct.memoryAddress(), SIZE, (byte) 0);
+    return struct;
+  }
+
+  /** Has {@code producer} fill the struct at {@code address}, and checks that it did. */
+  static ForeignStream produce(CDataStreamProducer producer, long address) throws Exception {
+    producer.produce(address);
+    ForeignStream stream = new ForeignStream(address);
+    if (!stream.isLive()) {
+      throw new IllegalStateException("the producer returned without filling the stream (its release is NULL)");
+    }
+    return stream;
   }
 
   long address() {

@@ -27,12 +27,17 @@ final class FreedMemoryReuse implements AutoCloseable {
         if (block == 0) {
           continue; // out of native memory: this class is not taken back, the check is only weaker
         }
-        MemoryUtil.setMemory(block, size - 1, FILL);
-        MemoryUtil.putByte(block + size - 1, (byte) 0);
+        MemoryUtil.setMemory(block, size, FILL);
+        MemoryUtil.putByte(block + size - 1, (byte) 0); // a string read inside the block ends in it
         reuse.blocks.add(block);
       }
     }
     return reuse;
+  }
+
+  /** The blocks it holds, for tests. */
+  List<Long> blocks() {
+    return List.copyOf(blocks);
   }
 
   @Override

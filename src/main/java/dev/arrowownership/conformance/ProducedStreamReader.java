@@ -22,11 +22,9 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * once. Closing releases whatever a read that failed part way left live, then frees the kit's structs.
  */
 final class ProducedStreamReader implements AutoCloseable {
-  /** {@code sizeof(struct ArrowArrayStream)}: five pointers. */
-  private static final int STREAM_SIZE = 40;
-
   private final BufferAllocator allocator;
   private final ReleaseLedger ledger;
+  private final int maxBatches;
   private final ArrowArrayStream struct;
   private final ForeignStream stream;
   private final ArrowSchema schema;
@@ -39,20 +37,18 @@ final class ProducedStreamReader implements AutoCloseable {
   private boolean streamReleased;
   private boolean streamNulled;
 
-  ProducedStreamReader(BufferAllocator allocator, ReleaseLedger ledger) {
+  /** A reader that takes a stream for one without an end after {@code maxBatches} batches. */
+  ProducedStreamReader(BufferAllocator allocator, ReleaseLedger ledger, int maxBatches) {
     this.allocator = allocator;
     this.ledger = ledger;
-    this.struct = ArrowArrayStream.allocateNew(allocator);
+    this.maxBatches = maxBatches;
+    this.struct = ForeignStream.newStruct(allocator);
     this.schema = ArrowSchema.allocateNew(allocator);
     this.stream = new ForeignStream(struct.memoryAddress());
-    MemoryUtil.setMemory(struct.memoryAddress(), STREAM_SIZE, (byte) 0); // released, nothing stale in the other fields
   }
 
   void produce(CDataStreamProducer producer) throws Exception {
-    producer.produce(stream.address());
-    if (!stream.isLive()) {
-      throw new IllegalStateException("the producer returned without filling the stream (its release is NULL)");
-    }
+    ForeignStream.produce(producer, stream.address());
   }
 
   /** get_schema, then get_next until the end, and once past it. */
@@ -66,7 +62,7 @@ final class ProducedStreamReader implements AutoCloseable {
     }
     yielded(StructKind.SCHEMA, schema.memoryAddress(), "stream.schema");
     for (int i = 0; endProblem == null; i++) {
-      if (i == StreamRead.MAX_BATCHES) {
+      if (i == maxBatches) {
         endProblem = "no end of stream within " + i + " batches";
       } else if (next("stream.batch" + i)) {
         pastTheEnd(i);

@@ -16,9 +16,9 @@ final class StreamProducerRules {
 
   /** A stream read, or what producing or reading it threw. */
   private record Attempt(StreamRead read, Exception thrown) {
-    static Attempt of(CDataStreamProducer producer, RootAllocator allocator, boolean otherThread) {
+    static Attempt of(CDataStreamProducer producer, RootAllocator allocator, int maxBatches, boolean otherThread) {
       try {
-        return new Attempt(StreamRead.of(producer, allocator, otherThread), null);
+        return new Attempt(StreamRead.of(producer, allocator, maxBatches, otherThread), null);
       } catch (Exception e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
@@ -38,11 +38,16 @@ final class StreamProducerRules {
   }
 
   static List<RuleResult> check(CDataStreamProducer producer) {
+    return check(producer, StreamRead.MAX_BATCHES);
+  }
+
+  /** The rules, taking a stream for one without an end after {@code maxBatches} batches. */
+  static List<RuleResult> check(CDataStreamProducer producer, int maxBatches) {
     List<RuleResult> results = new ArrayList<>();
     try (RootAllocator allocator = new RootAllocator()) {
       List<RuleResult> target = LiveTargetRules.check(producer, allocator);
       results.add(target.get(0));
-      Attempt here = Attempt.of(producer, allocator, false);
+      Attempt here = Attempt.of(producer, allocator, maxBatches, false);
       results.add(here.judge(Rule.REQUIRED_STREAM_PRODUCER_RESULTS_KEEP_THE_PRODUCER_RULES,
           StreamReadRules::resultsKeepTheProducerRules));
       results.add(here.judge(Rule.REQUIRED_STREAM_PRODUCER_END_IS_A_RELEASED_ARRAY, StreamReadRules::endIsAReleasedArray));
@@ -51,7 +56,7 @@ final class StreamProducerRules {
           StreamReadRules::resultsOutliveTheStream));
       results.add(here.judge(Rule.REQUIRED_STREAM_PRODUCER_RELEASE_SETS_NULL, StreamReadRules::releaseSetsNull));
       results.add(here.judge(Rule.REQUIRED_STREAM_PRODUCER_RELEASE_FREES_EVERYTHING, StreamReadRules::freesEverything));
-      results.add(Attempt.of(producer, allocator, true).judge(Rule.OPTIONAL_STREAM_PRODUCER_RELEASE_ON_ANOTHER_THREAD,
+      results.add(Attempt.of(producer, allocator, maxBatches, true).judge(Rule.OPTIONAL_STREAM_PRODUCER_RELEASE_ON_ANOTHER_THREAD,
           StreamReadRules::releasedOnAnotherThread));
       results.add(target.get(1));
     }

@@ -52,11 +52,13 @@ record StreamRead(List<Result> results, String endProblem, boolean streamNulled,
   }
 
   /**
-   * Produces a stream, reads it and releases it first, then its results, all on this thread or on
-   * another one.
+   * Produces a stream, reads it (at most {@code maxBatches} batches) and releases it first, then its
+   * results, all on this thread or on another one.
    */
-  static StreamRead of(CDataStreamProducer producer, BufferAllocator allocator, boolean otherThread) throws Exception {
-    try (ReleaseLedger ledger = new ReleaseLedger(); ProducedStreamReader reader = new ProducedStreamReader(allocator, ledger)) {
+  static StreamRead of(CDataStreamProducer producer, BufferAllocator allocator, int maxBatches, boolean otherThread)
+      throws Exception {
+    try (ReleaseLedger ledger = new ReleaseLedger();
+        ProducedStreamReader reader = new ProducedStreamReader(allocator, ledger, maxBatches)) {
       long before = producer.allocatedBytes();
       reader.produce(producer);
       reader.readToTheEnd();

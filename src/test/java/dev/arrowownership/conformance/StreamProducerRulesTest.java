@@ -21,12 +21,31 @@ class StreamProducerRulesTest {
     assertThat(verdict.results()).as(verdict.toString()).extracting(RuleResult::status).containsOnly(Status.PASSED);
     assertThat(verdict.results()).extracting(RuleResult::rule).containsExactly(rules(Rule.Role.STREAM_PRODUCER));
     assertThat(RuleMessages.passed(verdict, Rule.REQUIRED_STREAM_PRODUCER_RESULTS_KEEP_THE_PRODUCER_RULES))
-        .startsWith("4 results (the schema and 3 arrays) read as C Data").contains("4 children and dictionaries");
+        .isEqualTo("4 results (the schema and 3 arrays) read as C Data, each released with release left NULL; 4 children"
+            + " and dictionaries, each released once by its parent");
+    assertThat(RuleMessages.passed(verdict, Rule.REQUIRED_STREAM_PRODUCER_END_IS_A_RELEASED_ARRAY))
+        .isEqualTo("after 3 batches get_next returned 0 with a released array, and did so again when called once more");
+    assertThat(RuleMessages.passed(verdict, Rule.REQUIRED_STREAM_PRODUCER_RESULTS_OUTLIVE_THE_STREAM))
+        .isEqualTo("the stream released first; its 4 results still live, read with the values read before, each released"
+            + " once afterwards");
+    assertThat(RuleMessages.passed(verdict, Rule.REQUIRED_STREAM_PRODUCER_RELEASE_FREES_EVERYTHING))
+        .isEqualTo("the producer holds 0 bytes once the stream and its 4 results are released, as before the stream was"
+            + " produced");
+    assertThat(RuleMessages.passed(verdict, Rule.OPTIONAL_STREAM_PRODUCER_RELEASE_ON_ANOTHER_THREAD))
+        .isEqualTo("the stream and its 4 results released on another thread: every struct once, nothing held");
+    assertThat(RuleMessages.passed(verdict, Rule.REQUIRED_STREAM_PRODUCER_FAILURE_RETURNS_AN_ERROR_CODE))
+        .isEqualTo("allocation #0 of the first get_next failing, get_next returned 12");
     assertThat(RuleMessages.passed(verdict, Rule.REQUIRED_STREAM_PRODUCER_LAST_ERROR_STAYS_VALID))
         .contains("get_next returned 12; get_last_error returned 'get_next: out of memory")
         .contains("on " + LastErrorProbe.CALLS + " more calls, producer memory unchanged at");
     assertThat(RuleMessages.passed(verdict, Rule.OPTIONAL_STREAM_PRODUCER_REFUSES_LIVE_TARGET))
-        .contains("refusing to write over it) and left it as it was");
+        .isEqualTo("refused the live stream struct (threw java.lang.IllegalStateException: out holds a live stream:"
+            + " refusing to write over it) and left it as it was");
+    assertThat(RuleMessages.passed(verdict, Rule.REQUIRED_STREAM_PRODUCER_TREATS_OUT_AS_UNINITIALISED))
+        .isEqualTo("none of the planted stream's callbacks called; the producer left it in place and threw"
+            + " java.lang.IllegalStateException: out holds a live stream: refusing to write over it");
+    assertThat(RuleMessages.passed(verdict, Rule.REQUIRED_STREAM_PRODUCER_RELEASE_SETS_NULL))
+        .isEqualTo("the stream's release left release == NULL");
   }
 
   /**
@@ -43,7 +62,14 @@ class StreamProducerRulesTest {
           .containsExactly(Rule.OPTIONAL_STREAM_PRODUCER_REFUSES_LIVE_TARGET);
       assertThat(verdict.summary()).contains("fails 1 optional rule: optional_stream_producer_refuses_live_target");
       assertThat(RuleMessages.passed(verdict, Rule.REQUIRED_STREAM_PRODUCER_RESULTS_KEEP_THE_PRODUCER_RULES))
-          .contains("36 children and dictionaries");
+          .contains("; 36 children and dictionaries");
+      assertThat(RuleMessages.passed(verdict, Rule.REQUIRED_STREAM_PRODUCER_TREATS_OUT_AS_UNINITIALISED))
+          .isEqualTo("none of the planted stream's callbacks called; the producer wrote its stream over it");
+      assertThat(RuleMessages.passed(verdict, Rule.REQUIRED_STREAM_PRODUCER_LAST_ERROR_STAYS_VALID))
+          .endsWith("unchanged after the kit took back freed memory and on 64 more calls, producer memory unchanged at 0 bytes");
+      assertThat(RuleMessages.failed(verdict, Rule.OPTIONAL_STREAM_PRODUCER_REFUSES_LIVE_TARGET))
+          .contains("wrote a new stream over the live one the kit planted: the stream that was there can no longer be"
+              + " released by its owner");
     }
   }
 
