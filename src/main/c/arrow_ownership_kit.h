@@ -93,7 +93,10 @@ typedef int (*arrow_ownership_consumer)(struct ArrowArray* array, struct ArrowSc
 /*
  * Stream producer (`--stream-producer NAME`). The kit passes a stream struct that the library must
  * treat as uninitialised: it may hold anything, including a release callback that must not be
- * called. On success the library has filled it; the kit owns the stream and releases it once.
+ * called. On success the library has filled it; the kit owns the stream and releases it once,
+ * possibly on another thread, and before the schemas and arrays it yielded, which must outlive it.
+ * With the fault hook bound, the kit makes allocations of the stream's first get_next fail and
+ * reads get_last_error after the failure.
  */
 typedef int (*arrow_ownership_stream_producer)(struct ArrowArrayStream* out);
 

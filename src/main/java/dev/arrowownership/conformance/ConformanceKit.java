@@ -1,7 +1,7 @@
 package dev.arrowownership.conformance;
 
 /**
- * Checks a C Data Interface producer, consumer or stream consumer against the {@link Rule}s of its
+ * Checks a C Data Interface producer, consumer, stream consumer or stream producer against the {@link Rule}s of its
  * role, with real release calls counted by the release ledger, and returns a {@link Verdict}.
  *
  * <pre>{@code
@@ -29,5 +29,13 @@ public final class ConformanceKit {
   /** Checks every {@link Rule.Role#STREAM_CONSUMER} rule on {@code consumer}, with a stream the kit exports. */
   public static Verdict checkStreamConsumer(String target, CDataStreamConsumer consumer) {
     return new Verdict(target, StreamConsumerRules.check(consumer));
+  }
+
+  /**
+   * Checks every {@link Rule.Role#STREAM_PRODUCER} rule on {@code producer}: the kit reads the
+   * streams it produces as a consumer would (C Stream Interface), every schema and array tracked.
+   */
+  public static Verdict checkStreamProducer(String target, CDataStreamProducer producer) {
+    return new Verdict(target, StreamProducerRules.check(producer));
   }
 }

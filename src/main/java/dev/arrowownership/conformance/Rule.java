@@ -64,10 +64,54 @@ public enum Rule {
       "the state checks at the top of the operation named in the step, and the names its messages use"),
   REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED(Role.WRAPPER, Spec.CONSUMER_RELEASE,
       "closing every handle and the frame releases every batch ever made, exactly once",
-      "close() of handles and of the frame, and batches dropped on a failure path");
+      "close() of handles and of the frame, and batches dropped on a failure path"),
+  REQUIRED_STREAM_PRODUCER_TREATS_OUT_AS_UNINITIALISED(Role.STREAM_PRODUCER, Spec.STREAM_LIFETIME,
+      "the producer never calls a callback it finds in the stream struct it is to fill (the kit plants a live"
+          + " stream there): it overwrites that struct or refuses it",
+      "the export's first lines: a release of whatever `out` held (the stream there is not the producer's to"
+          + " release)"),
+  REQUIRED_STREAM_PRODUCER_RESULTS_KEEP_THE_PRODUCER_RULES(Role.STREAM_PRODUCER, Spec.STREAM_RESULTS,
+      "every schema and array the stream yields is a live base structure that reads as C Data; its release"
+          + " sets release to NULL on it and on every child and dictionary, and calls each child's and the"
+          + " dictionary's release exactly once; nothing else releases a child",
+      "the release callback of the schemas and arrays get_schema and get_next fill, and code that releases"
+          + " their children outside it (the stream's release, a later get_next)"),
+  REQUIRED_STREAM_PRODUCER_END_IS_A_RELEASED_ARRAY(Role.STREAM_PRODUCER, Spec.STREAM_CALLBACKS,
+      "get_next signals the end of the stream by returning 0 with a released array (release == NULL), and"
+          + " says so again when called after the end",
+      "get_next's end-of-stream branch: `out->release = NULL; return 0;`, also on every later call"),
+  REQUIRED_STREAM_PRODUCER_FAILURE_RETURNS_AN_ERROR_CODE(Role.STREAM_PRODUCER, Spec.STREAM_ERRORS,
+      "when get_next fails (an allocation made to fail through the producer's fault hook), it returns a"
+          + " non-zero error code, never 0 with a released array, which a consumer takes for the end",
+      "get_next's error path: return the errno (ENOMEM, EIO, ...) instead of ending the stream"),
+  REQUIRED_STREAM_PRODUCER_LAST_ERROR_STAYS_VALID(Role.STREAM_PRODUCER, Spec.STREAM_CALLBACKS,
+      "after a failed get_next, get_last_error returns NULL or a NUL-terminated UTF-8 string that stays the"
+          + " same until the next callback, and calling it again returns the same text without the"
+          + " producer's memory growing",
+      "where the message lives: a temporary freed on return, or a new copy on every call that is never freed;"
+          + " keep one message in the stream's private data"),
+  REQUIRED_STREAM_PRODUCER_RESULTS_OUTLIVE_THE_STREAM(Role.STREAM_PRODUCER, Spec.STREAM_RESULTS,
+      "with the stream released first, every schema and array it yielded is still live, reads with the"
+          + " values read before, and is released exactly once by the kit",
+      "the stream's release: buffers, dictionaries or private data the results still use, freed or"
+          + " released with the stream"),
+  REQUIRED_STREAM_PRODUCER_RELEASE_SETS_NULL(Role.STREAM_PRODUCER, Spec.STREAM_LIFETIME,
+      "the stream's release sets the stream's release to NULL",
+      "the last line of the stream's release callback: `stream->release = NULL`"),
+  REQUIRED_STREAM_PRODUCER_RELEASE_FREES_EVERYTHING(Role.STREAM_PRODUCER, Spec.STREAM_LIFETIME,
+      "once the stream and everything it yielded are released, the producer holds no memory for them",
+      "the stream's release callback: private_data, buffered batches and the last error message freed"),
+  OPTIONAL_STREAM_PRODUCER_RELEASE_ON_ANOTHER_THREAD(Role.STREAM_PRODUCER, Spec.THREADS,
+      "the stream and every result released on a thread other than the producing one are each released once"
+          + " and free everything",
+      "thread-local or thread-confined state used by the stream's or the results' release callback"),
+  OPTIONAL_STREAM_PRODUCER_REFUSES_LIVE_TARGET(Role.STREAM_PRODUCER, Spec.STREAM_LIFETIME,
+      "handed a stream struct that is still live, the exporter refuses it (an error, the struct left as it"
+          + " was) instead of writing over a stream whose owner can then no longer release it",
+      "the export's entry: check `out->release == NULL` and fail with EINVAL otherwise");
 
   /** What a rule is about. */
-  public enum Role { PRODUCER, CONSUMER, STREAM_CONSUMER, WRAPPER }
+  public enum Role { PRODUCER, CONSUMER, STREAM_CONSUMER, WRAPPER, STREAM_PRODUCER }
 
   /** The spec sections rules cite. */
   public enum Spec {
@@ -79,7 +123,9 @@ public enum Rule {
     MOVE("C Data Interface, Moving an array", "cdata", "moving-an-array"),
     THREADS("C Data Interface, Memory management (release is not bound to a thread)", "cdata", "memory-management"),
     STREAM_LIFETIME("C Stream Interface, Stream lifetime", "stream", "stream-lifetime"),
-    STREAM_RESULTS("C Stream Interface, Result lifetimes", "stream", "result-lifetimes");
+    STREAM_RESULTS("C Stream Interface, Result lifetimes", "stream", "result-lifetimes"),
+    STREAM_CALLBACKS("C Stream Interface, The ArrowArrayStream structure", "stream", "the-arrowarraystream-structure"),
+    STREAM_ERRORS("C Stream Interface, Error codes", "stream", "error-codes");
 
     private final String title;
     private final String url;

@@ -7,6 +7,7 @@ import dev.arrowownership.conformance.AllocationFaults;
 import dev.arrowownership.conformance.CDataConsumer;
 import dev.arrowownership.conformance.CDataProducer;
 import dev.arrowownership.conformance.CDataStreamConsumer;
+import dev.arrowownership.conformance.CDataStreamProducer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -19,8 +20,8 @@ import org.apache.arrow.memory.BufferAllocator;
 /**
  * A native library's entry points, bound by library path and symbol names (the C types are those of
  * {@code arrow_ownership_kit.h}) and offered as the kit's roles: {@link #producer()}, {@link
- * #consumer()}, {@link #streamConsumer()}. Each call passes the kit's struct addresses as pointers;
- * a non-zero return becomes {@link NativeCallFailed}. The library is loaded once by JNA and stays
+ * #consumer()}, {@link #streamConsumer()}, {@link #streamProducer()}. Each call passes the kit's
+ * struct addresses as pointers; a non-zero return becomes {@link NativeCallFailed}. The library is loaded once by JNA and stays
  * loaded for the life of the JVM (a release callback may still be called after the check).
  *
  * <pre>{@code
@@ -111,6 +112,29 @@ public final class NativeTarget {
     return function(EntryPoint.STREAM_CONSUMER).map(consume -> (streamAddress, allocator) -> {
       call(EntryPoint.STREAM_CONSUMER, consume, new Pointer(streamAddress));
       return this::drop;
+    });
+  }
+
+  /**
+   * The stream producer, if one was bound: its {@code allocatedBytes()} is the held-bytes hook, or
+   * -1; with the fault hook bound, the kit makes the stream's {@code get_next} fail through it.
+   */
+  public Optional<CDataStreamProducer> streamProducer() {
+    return function(EntryPoint.STREAM_PRODUCER).map(produce -> new CDataStreamProducer() {
+      @Override
+      public void produce(long streamAddress) {
+        call(EntryPoint.STREAM_PRODUCER, produce, new Pointer(streamAddress));
+      }
+
+      @Override
+      public long allocatedBytes() {
+        return heldBytes().orElse(-1);
+      }
+
+      @Override
+      public Optional<AllocationFaults> faults() {
+        return allocationFaults();
+      }
     });
   }
 

@@ -8,12 +8,21 @@ import org.junit.jupiter.api.Test;
 /** A rule's strength, property and printed name are what reports and adopters read. */
 class RuleTest {
 
-  /** Strength follows the name: every required_ rule is a MUST, the one optional_ rule is not. */
+  /** Strength follows the name: every required_ rule is a MUST, the optional_ rules are not. */
   @Test
   void requiredExactlyForRequiredRules() {
     assertThat(Rule.REQUIRED_PRODUCER_SETS_RELEASE.required()).isTrue();
     assertThat(Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD.required()).isFalse();
-    assertThat(Arrays.stream(Rule.values()).filter(r -> !r.required())).containsExactly(Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD);
+    assertThat(Arrays.stream(Rule.values()).filter(r -> !r.required())).containsExactly(Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD,
+        Rule.OPTIONAL_STREAM_PRODUCER_RELEASE_ON_ANOTHER_THREAD, Rule.OPTIONAL_STREAM_PRODUCER_REFUSES_LIVE_TARGET);
+  }
+
+  /** The stream sections link to the C Stream Interface page, with the anchors the page uses. */
+  @Test
+  void streamSectionsLinkToTheStreamPage() {
+    assertThat(Rule.Spec.STREAM_CALLBACKS.url())
+        .isEqualTo("https://arrow.apache.org/docs/format/CStreamInterface.html#the-arrowarraystream-structure");
+    assertThat(Rule.Spec.STREAM_ERRORS.url()).isEqualTo("https://arrow.apache.org/docs/format/CStreamInterface.html#error-codes");
   }
 
   /** The property is the rule's one sentence, as written for it. */

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.jar.JarFile;
 import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Assumptions;
@@ -32,8 +33,23 @@ final class DuckDbSession implements AutoCloseable {
    * bundled native library does not load on this platform.
    */
   static DuckDbSession openOrSkip() throws SQLException {
+    return openOrSkip(new Properties());
+  }
+
+  /**
+   * Opens a new in-memory database whose queries stream their results ({@code jdbc_stream_results}):
+   * a query runs as its result is fetched, so an error part way surfaces in {@code get_next}. Skips
+   * the calling test as {@link #openOrSkip()} does.
+   */
+  static DuckDbSession openStreamingOrSkip() throws SQLException {
+    Properties streaming = new Properties();
+    streaming.setProperty("jdbc_stream_results", "true");
+    return openOrSkip(streaming);
+  }
+
+  private static DuckDbSession openOrSkip(Properties properties) throws SQLException {
     try {
-      return open();
+      return open(properties);
     } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
       Assumptions.abort("DuckDB's native library does not load here: " + e);
       throw new AssertionError(e); // unreachable: abort throws
@@ -42,7 +58,11 @@ final class DuckDbSession implements AutoCloseable {
 
   /** Opens a new in-memory database with the {@code color} ENUM type. */
   static DuckDbSession open() throws SQLException {
-    DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+    return open(new Properties());
+  }
+
+  private static DuckDbSession open(Properties properties) throws SQLException {
+    DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TYPE color AS ENUM ('red', 'green', 'blue')");
       return new DuckDbSession(connection);
@@ -73,6 +93,16 @@ final class DuckDbSession implements AutoCloseable {
       try (ResultSet results = statement.executeQuery()) {
         return DuckDbNativeStream.export(connection, results, batchSize);
       }
+    }
+  }
+
+  /**
+   * Runs {@code sql} and returns the address of DuckDB's native stream over its result, in batches of
+   * {@code batchSize} rows; the caller owns the stream.
+   */
+  long exportStream(String sql, long batchSize) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet results = statement.executeQuery(sql)) {
+      return DuckDbNativeStream.export(connection, results, batchSize);
     }
   }
 

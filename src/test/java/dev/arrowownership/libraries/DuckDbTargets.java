@@ -2,6 +2,7 @@ package dev.arrowownership.libraries;
 
 import dev.arrowownership.conformance.CDataProducer;
 import dev.arrowownership.conformance.CDataStreamConsumer;
+import dev.arrowownership.conformance.CDataStreamProducer;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.apache.arrow.c.ArrowArray;
@@ -27,6 +28,20 @@ final class DuckDbTargets {
       } finally {
         stream.release();
       }
+    };
+  }
+
+  /**
+   * DuckDB's Arrow export as a stream producer: each call runs {@link DuckDbSession#QUERY} for {@code
+   * rows} rows in batches of {@code batchSize} and moves DuckDB's native stream (bitwise copy, source
+   * marked released) into the kit's struct. DuckDB allocates the stream struct itself and is never
+   * handed one: the move is this adapter's, so the rules about the struct handed in do not apply.
+   */
+  static CDataStreamProducer streamProducer(DuckDbSession duck, long rows, long batchSize) {
+    return address -> {
+      ArrowArrayStream source = ArrowArrayStream.wrap(duck.exportStream(rows, batchSize));
+      ArrowArrayStream.wrap(address).save(source.snapshot());
+      source.markReleased();
     };
   }
 
