@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         "Checks the entry points a native library exports, as declared in arrow_ownership_kit.h, against the"
             + " ownership rules of the Arrow C Data and C Stream interfaces (each release called exactly once,"
             + " never a child on its own, release set to NULL, everything freed, ...).",
-        "Name at least one role (--producer, --consumer, --stream-consumer) by the symbol the library exports for"
+        "Name at least one role (--producer, --consumer, --stream-producer, --stream-consumer) by the symbol the library exports for"
             + " it; the hooks are optional and widen what is checked. Prints one verdict table per role and writes"
             + " DIR/NAME-ROLE.md (Markdown) and DIR/TEST-NAME-ROLE.xml (JUnit XML, one test case per rule).",
         ""},
@@ -91,7 +91,8 @@ final class CheckCommand implements Callable<Integer> {
           + " batch the kit then owns; checked against the producer rules";
       case CONSUMER -> "a consumer: int SYMBOL(struct ArrowArray* array, struct ArrowSchema* schema) takes ownership"
           + " of a batch the kit made; checked against the consumer rules";
-      case STREAM_PRODUCER -> "a stream producer: int SYMBOL(struct ArrowArrayStream* out) fills a stream the kit then owns";
+      case STREAM_PRODUCER -> "a stream producer: int SYMBOL(struct ArrowArrayStream* out) fills a stream the kit then"
+          + " owns; checked against the stream producer rules";
       case STREAM_CONSUMER -> "a stream consumer: int SYMBOL(struct ArrowArrayStream* stream) takes ownership of a"
           + " stream the kit made; checked against the stream consumer rules";
       case HELD_BYTES -> "hook, optional: int64_t SYMBOL(void) returns the bytes the library holds; with it the kit"
@@ -100,8 +101,7 @@ final class CheckCommand implements Callable<Integer> {
           + " disarms); with it the kit checks the consumer's failure paths";
       case DROP -> "hook, optional: void SYMBOL(void) releases what the library kept from what it consumed";
     };
-    boolean unchecked = CheckedRole.ROLE_ENTRY_POINTS.contains(entryPoint) && CheckedRole.of(entryPoint).isEmpty();
-    return text + (unchecked ? " (not checked by this version of the kit: refused)" : "") + " [" + entryPoint.cType() + "]";
+    return text + " [" + entryPoint.cType() + "]";
   }
 
   @Override

@@ -4,9 +4,7 @@ import dev.arrowownership.conformance.ConformanceKit;
 import dev.arrowownership.conformance.Verdict;
 import dev.arrowownership.nativecode.EntryPoint;
 import dev.arrowownership.nativecode.NativeTarget;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,15 +24,18 @@ enum CheckedRole {
       return ConformanceKit.checkConsumer(target, library.consumer().orElseThrow());
     }
   },
+  STREAM_PRODUCER(EntryPoint.STREAM_PRODUCER) {
+    @Override
+    Verdict check(String target, NativeTarget library) {
+      return ConformanceKit.checkStreamProducer(target, library.streamProducer().orElseThrow());
+    }
+  },
   STREAM_CONSUMER(EntryPoint.STREAM_CONSUMER) {
     @Override
     Verdict check(String target, NativeTarget library) {
       return ConformanceKit.checkStreamConsumer(target, library.streamConsumer().orElseThrow());
     }
   };
-  // The stream producer's place: STREAM_PRODUCER(EntryPoint.STREAM_PRODUCER), checked with
-  // ConformanceKit.checkStreamProducer, once the kit has the C Stream producer rules. Until then
-  // --stream-producer is an entry point without a role here, and the command refuses it.
 
   /** The entry points that are roles; the others (held bytes, fail allocation, drop) are hooks. */
   static final Set<EntryPoint> ROLE_ENTRY_POINTS =
@@ -58,8 +59,4 @@ enum CheckedRole {
     return entryPoint.option().substring(2);
   }
 
-  /** The role checked through {@code entryPoint}, if the kit has one. */
-  static Optional<CheckedRole> of(EntryPoint entryPoint) {
-    return Arrays.stream(values()).filter(role -> role.entryPoint == entryPoint).findFirst();
-  }
 }

@@ -115,9 +115,8 @@ class CheckCommandTest {
   static Stream<Arguments> badOptions() {
     return Stream.of(
         Arguments.of("no role", new String[] {"check", "--in-process", "--library", "lib.so", "--held-bytes", "h"},
-            "error: no role given: name the symbol of at least one of --producer, --consumer, --stream-consumer (see --help)"),
-        Arguments.of("a role the kit cannot check", new String[] {"check", "--in-process", "--library", "lib.so", "--stream-producer", "s"},
-            "error: --stream-producer cannot be checked yet: this version of the kit has no rules for that role"),
+            "error: no role given: name the symbol of at least one of --producer, --consumer, --stream-producer,"
+                + " --stream-consumer (see --help)"),
         Arguments.of("no library", new String[] {"check", "--producer", "p"},
             "error: Missing required option: '--library=PATH' (see 'arrow-ownership check --help')"),
         Arguments.of("unknown option", new String[] {"check", "--library", "lib.so", "--producer", "p", "--fast"},
@@ -232,14 +231,35 @@ class CheckCommandTest {
     }
   }
 
-  /** Each entry point's help gives its C type; a role the kit cannot check yet says it is refused. */
+  /** Each entry point's help gives its C type and, for a role, the rules it is checked against. */
   @Test
-  void entryPointHelpGivesTheCTypeAndWhatIsRefused() {
+  void entryPointHelpGivesTheCTypeAndTheRules() {
     assertThat(CheckCommand.describe(EntryPoint.PRODUCER)).startsWith("a producer: int SYMBOL(")
         .endsWith("producer rules [arrow_ownership_producer]");
-    assertThat(CheckCommand.describe(EntryPoint.STREAM_PRODUCER))
-        .endsWith(" (not checked by this version of the kit: refused) [arrow_ownership_stream_producer]");
-    assertThat(CheckCommand.describe(EntryPoint.DROP)).doesNotContain("refused");
+    assertThat(CheckCommand.describe(EntryPoint.STREAM_PRODUCER)).startsWith("a stream producer: int SYMBOL(")
+        .endsWith("checked against the stream producer rules [arrow_ownership_stream_producer]");
+    assertThat(CheckCommand.describe(EntryPoint.DROP)).startsWith("hook, optional: void SYMBOL(void)")
+        .endsWith(" [arrow_ownership_drop]");
+  }
+
+  /**
+   * The C stream producers of {@code src/test/c/stream_producers.c}: the conforming one with its hooks
+   * exits 0; one that calls the release it finds in {@code out} exits 1, failing exactly that rule.
+   */
+  @Test
+  void streamProducersAreCheckedByTheirRules() {
+    library = NativeFixtures.require("stream_producers").toString();
+    CliRun conforming = check("--stream-producer", "stream_produce", "--held-bytes", "stream_held_bytes",
+        "--fail-allocation", "stream_fail_allocation");
+    assertThat(conforming.exitCode()).as(conforming.toString()).isEqualTo(Exit.CONFORMS);
+    Suite suite = report("libstream_producers-stream-producer");
+    assertThat(suite.tests()).isEqualTo(rulesOf(Rule.Role.STREAM_PRODUCER));
+    assertThat(suite.failures()).isZero();
+
+    CliRun broken = check("--stream-producer", "stream_produce_releases_out", "--name", "releases-out");
+    assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(Exit.BROKEN);
+    assertThat(report("releases-out-stream-producer").failed()).extracting(c -> c.name())
+        .contains(TestCaseOutcome.name(Rule.REQUIRED_STREAM_PRODUCER_TREATS_OUT_AS_UNINITIALISED));
   }
 
   /** {@code header} prints the header shipped in the jar: the file in src/main/c, byte for byte. */
