@@ -8,12 +8,24 @@ import org.junit.jupiter.api.Test;
 /** A rule's strength, property and printed name are what reports and adopters read. */
 class RuleTest {
 
-  /** Strength follows the name: every required_ rule is a MUST, the one optional_ rule is not. */
+  /** Strength follows the name: every required_ rule is a MUST, the optional_ rules are not. */
   @Test
   void requiredExactlyForRequiredRules() {
     assertThat(Rule.REQUIRED_PRODUCER_SETS_RELEASE.required()).isTrue();
     assertThat(Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD.required()).isFalse();
-    assertThat(Arrays.stream(Rule.values()).filter(r -> !r.required())).containsExactly(Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD);
+    assertThat(Arrays.stream(Rule.values()).filter(r -> !r.required())).containsExactly(
+        Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD, Rule.OPTIONAL_CONSUMER_REJECTS_INVALID_INPUT_WHOLE,
+        Rule.OPTIONAL_STREAM_CONSUMER_RELEASES_WHAT_A_FAILED_GET_NEXT_FILLED);
+  }
+
+  /** The stream sections the failure-path rules cite link to the C Stream Interface page's anchors. */
+  @Test
+  void streamSectionsLinkToTheStreamPage() {
+    assertThat(Rule.Spec.STREAM_GET_NEXT.url())
+        .isEqualTo("https://arrow.apache.org/docs/format/CStreamInterface.html#c.ArrowArrayStream.get_next");
+    assertThat(Rule.Spec.STREAM_ERROR_CODES.url())
+        .isEqualTo("https://arrow.apache.org/docs/format/CStreamInterface.html#c-stream-interface-error-codes");
+    assertThat(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EVERYTHING_ON_ERROR.spec()).isEqualTo(Rule.Spec.STREAM_ERROR_CODES);
   }
 
   /** The property is the rule's one sentence, as written for it. */
