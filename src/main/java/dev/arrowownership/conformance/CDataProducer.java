@@ -1,5 +1,7 @@
 package dev.arrowownership.conformance;
 
+import java.util.Optional;
+
 /**
  * Anything that fills an {@code ArrowArray} and an {@code ArrowSchema} at given addresses: Arrow
  * Java's {@code Data.exportVectorSchemaRoot}, a native library's export, a stream's {@code get_next}.
@@ -25,5 +27,16 @@ public interface CDataProducer {
    */
   default long allocatedBytes() {
     return -1;
+  }
+
+  /**
+   * The producer's own way to fail its allocations (native code: its {@code
+   * arrow_ownership_fail_allocation} hook). With it the kit walks produce()'s failure paths for
+   * {@link Rule#REQUIRED_PRODUCER_FAILURE_LEAVES_OUT_RELEASED_OR_UNTOUCHED}; without it that rule is
+   * not applicable. A Java producer gets one by allocating from the allocator the kit lends it: see
+   * {@link AllocatingProducer}. Empty by default.
+   */
+  default Optional<AllocationFaults> faults() {
+    return Optional.empty();
   }
 }

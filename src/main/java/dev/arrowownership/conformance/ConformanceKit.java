@@ -21,6 +21,19 @@ public final class ConformanceKit {
     return new Verdict(target, ProducerRules.check(producer));
   }
 
+  /**
+   * Checks every {@link Rule.Role#PRODUCER} rule on a producer that allocates from an allocator the
+   * kit lends it: that allocator's memory is the producer's {@code allocatedBytes()}, and its
+   * allocations are failed one at a time for {@link
+   * Rule#REQUIRED_PRODUCER_FAILURE_LEAVES_OUT_RELEASED_OR_UNTOUCHED}. The allocator is closed after the
+   * check.
+   */
+  public static Verdict checkProducer(String target, AllocatingProducer producer) {
+    try (LentAllocatorProducer lent = new LentAllocatorProducer(producer)) {
+      return checkProducer(target, lent);
+    }
+  }
+
   /** Checks every {@link Rule.Role#CONSUMER} rule on {@code consumer}, with batches the kit produces. */
   public static Verdict checkConsumer(String target, CDataConsumer consumer) {
     return new Verdict(target, ConsumerRules.check(consumer));

@@ -1,5 +1,6 @@
 package dev.arrowownership.conformance;
 
+import dev.arrowownership.generate.InvalidBatch;
 import dev.arrowownership.ledger.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,8 @@ import org.apache.arrow.memory.RootAllocator;
 
 /**
  * The {@link Rule.Role#CONSUMER} rules: one hand-over without faults, then one per allocation point
- * of the consumer's allocator, failing that allocation, until a run makes fewer allocations.
+ * of the consumer's allocator, failing that allocation, until a run makes fewer allocations; then
+ * one hand-over of each {@link InvalidBatch}.
  */
 final class ConsumerRules {
   /** Upper bound on the allocation points tried. */
@@ -34,7 +36,12 @@ final class ConsumerRules {
       }
       List<ConsumerRun> all = new ArrayList<>(faulted);
       all.add(0, clean);
-      return List.of(exactlyOnce(clean), onFailure(faulted), neverReleasesChildren(all), noAccessAfterRelease(all));
+      List<ConsumerRun> invalid = new ArrayList<>();
+      for (InvalidBatch input : InvalidBatch.values()) {
+        invalid.add(ConsumerRun.ofInvalid(consumer, allocator, input));
+      }
+      return List.of(exactlyOnce(clean), onFailure(faulted), neverReleasesChildren(all), noAccessAfterRelease(all),
+          InvalidInputRules.releasedExactlyOnce(invalid), InvalidInputRules.rejectedWhole(invalid));
     } finally {
       try {
         allocator.close();

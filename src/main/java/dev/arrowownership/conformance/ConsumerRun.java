@@ -1,5 +1,6 @@
 package dev.arrowownership.conformance;
 
+import dev.arrowownership.generate.InvalidBatch;
 import dev.arrowownership.generate.KitBatches;
 import dev.arrowownership.generate.KitStructs;
 
@@ -12,26 +13,41 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * One hand-over of a kit batch to a consumer, optionally with allocation {@code faultAt} of the
- * consumer's allocator failing, and what the ledger saw: release calls on the two base structs,
- * violations, and whether the kit's structs were written after the consumer released or moved them.
+ * consumer's allocator failing or with the batch broken as {@code invalid} says, and what the ledger
+ * saw: release calls on the two base structs, which of them the consumer left live, violations, and
+ * whether the kit's structs were written after the consumer released or moved them.
  *
  * @param faultAt the allocation made to fail, or -1
+ * @param invalid what is wrong with the batch handed over, or null for a valid one
  * @param faultFired whether the injected failure happened (false: the consumer allocates less)
  * @param thrown what consume() or the result's close() threw, or null
  * @param baseCalls release calls on the array and the schema base struct
+ * @param leftLive whether the array and the schema base struct were still live at the kit's address
+ *     when the consumer was done: left to the caller, who releases them (the kit then does)
  * @param violations what the ledger reported
  * @param writtenAfterRelease the kit's structs changed after they were released or moved away
  * @param heldBytes what the consumer's allocator still held at the end
  */
-record ConsumerRun(int faultAt, boolean faultFired, Throwable thrown, List<Integer> baseCalls,
-    List<Violation> violations, boolean writtenAfterRelease, long heldBytes) {
+record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwable thrown, List<Integer> baseCalls,
+    List<Boolean> leftLive, List<Violation> violations, boolean writtenAfterRelease, long heldBytes) {
 
   static ConsumerRun of(CDataConsumer consumer, BufferAllocator allocator, int faultAt) {
+    return run(consumer, allocator, faultAt, null);
+  }
+
+  /** A hand-over of a batch broken as {@code invalid} says, without an injected fault. */
+  static ConsumerRun ofInvalid(CDataConsumer consumer, BufferAllocator allocator, InvalidBatch invalid) {
+    return run(consumer, allocator, -1, invalid);
+  }
+
+  private static ConsumerRun run(CDataConsumer consumer, BufferAllocator allocator, int faultAt, InvalidBatch invalid) {
     FaultInjector injector = new FaultInjector();
     AllocationFaults faults = consumer.faults().orElseGet(injector::asAllocationFaults);
     BufferAllocator consumerAllocator = allocator.newChildAllocator("consumer", injector, 0, Long.MAX_VALUE);
+    long seed = 42 + Math.max(faultAt, 0);
     try (ReleaseLedger ledger = new ReleaseLedger();
-        KitStructs structs = KitBatches.export(allocator, ledger, "r", 42 + Math.max(faultAt, 0))) {
+        KitStructs structs = invalid == null ? KitBatches.export(allocator, ledger, "r", seed)
+            : KitBatches.exportInvalid(allocator, ledger, invalid.toString(), seed, invalid)) {
       Throwable thrown = null;
       byte[][] released = new byte[2][]; // base structs already released or moved away when consume() returned
       boolean fired;
@@ -46,10 +62,13 @@ record ConsumerRun(int faultAt, boolean faultFired, Throwable thrown, List<Integ
         thrown = t;
       }
       List<Integer> calls = structs.bases().stream().map(ledger::releaseCount).toList();
+      List<Boolean> leftLive = List.of(StructKind.ARRAY.isLive(structs.arrayAddress()),
+          StructKind.SCHEMA.isLive(structs.schemaAddress()));
       List<Violation> violations = ledger.violations();
       boolean written = writtenAfterRelease(ledger, structs, released);
       structs.releaseLive(); // a consumer that never took the batch leaks it; the counts above say so
-      return new ConsumerRun(faultAt, fired, thrown, calls, violations, written, held(consumerAllocator));
+      return new ConsumerRun(faultAt, invalid, fired, thrown, calls, leftLive, violations, written,
+          held(consumerAllocator));
     }
   }
 
@@ -59,15 +78,38 @@ record ConsumerRun(int faultAt, boolean faultFired, Throwable thrown, List<Integ
         && violations.stream().noneMatch(v -> v.kind() == Violation.Kind.DOUBLE_RELEASE);
   }
 
+  /**
+   * True if each base struct was released exactly once in all, counting the caller's release of one
+   * the consumer left live, nothing was released twice or written after release, and the consumer's
+   * allocator ended empty: a struct moved away and never released fails it.
+   */
+  boolean releasedOnceWithTheCallersPart() {
+    for (int i = 0; i < 2; i++) {
+      if (baseCalls.get(i) + (leftLive.get(i) ? 1 : 0) != 1) {
+        return false;
+      }
+    }
+    return violations.isEmpty() && !writtenAfterRelease && heldBytes == 0;
+  }
+
+  /** True if the consumer threw and then had released both base structs, or left both live. */
+  boolean rejectedWhole() {
+    return thrown != null && (leftLive.equals(List.of(true, true))
+        || leftLive.equals(List.of(false, false)) && baseCalls.equals(List.of(1, 1)));
+  }
+
   List<Violation> violations(Violation.Kind kind) {
     return violations.stream().filter(v -> v.kind() == kind).toList();
   }
 
   @Override
   public String toString() {
-    return (faultAt < 0 ? "no fault" : "allocation #" + faultAt + " failing") + ": base releases [array, schema] = "
-        + baseCalls + (thrown == null ? "" : ", threw " + thrown) + (heldBytes == 0 ? "" : ", consumer holds "
-        + heldBytes + " bytes") + (violations.isEmpty() ? "" : ", " + violations);
+    String input = invalid != null ? invalid + " (" + invalid.description() + ")"
+        : faultAt < 0 ? "no fault" : "allocation #" + faultAt + " failing";
+    return input + ": base releases [array, schema] = " + baseCalls
+        + (invalid == null ? "" : ", left live " + leftLive) + (thrown == null ? "" : ", threw " + thrown)
+        + (heldBytes == 0 ? "" : ", consumer holds " + heldBytes + " bytes") + (violations.isEmpty() ? "" : ", "
+        + violations) + (writtenAfterRelease ? ", written after release" : "");
   }
 
   /**

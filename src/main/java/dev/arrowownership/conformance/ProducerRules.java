@@ -30,6 +30,8 @@ final class ProducerRules {
       results.add(RuleRun.of(Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID, () -> MovedStructRule.check(producer, allocator)));
       results.add(RuleRun.of(Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING, () -> freesEverything(roundOrThrow(here))));
       results.add(RuleRun.of(Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD, () -> onAnotherThread(producer, allocator)));
+      results.add(RuleRun.of(Rule.REQUIRED_PRODUCER_FAILURE_LEAVES_OUT_RELEASED_OR_UNTOUCHED,
+          () -> ProducerFailureRule.check(producer, allocator, ConsumerRules.MAX_FAULT_POINTS)));
     }
     return results;
   }

@@ -80,7 +80,7 @@ public enum Rule {
       "get_next signals the end of the stream by returning 0 with a released array (release == NULL), and"
           + " says so again when called after the end",
       "get_next's end-of-stream branch: `out->release = NULL; return 0;`, also on every later call"),
-  REQUIRED_STREAM_PRODUCER_FAILURE_RETURNS_AN_ERROR_CODE(Role.STREAM_PRODUCER, Spec.STREAM_ERRORS,
+  REQUIRED_STREAM_PRODUCER_FAILURE_RETURNS_AN_ERROR_CODE(Role.STREAM_PRODUCER, Spec.STREAM_ERROR_CODES,
       "when get_next fails (an allocation made to fail through the producer's fault hook), it returns a"
           + " non-zero error code, never 0 with a released array, which a consumer takes for the end",
       "get_next's error path: return the errno (ENOMEM, EIO, ...) instead of ending the stream"),
@@ -108,7 +108,46 @@ public enum Rule {
   OPTIONAL_STREAM_PRODUCER_REFUSES_LIVE_TARGET(Role.STREAM_PRODUCER, Spec.STREAM_LIFETIME,
       "handed a stream struct that is still live, the exporter refuses it (an error, the struct left as it"
           + " was) instead of writing over a stream whose owner can then no longer release it",
-      "the export's entry: check `out->release == NULL` and fail with EINVAL otherwise");
+      "the export's entry: check `out->release == NULL` and fail with EINVAL otherwise"),
+  // Failure paths and rejected input: producers that fail, consumers handed invalid input, adversarial streams.
+  REQUIRED_PRODUCER_FAILURE_LEAVES_OUT_RELEASED_OR_UNTOUCHED(Role.PRODUCER, Spec.RELEASED,
+      "with allocation #k of the producer failing, for every k until a run makes fewer allocations, a produce()"
+          + " that fails leaves both structs released or untouched (release == NULL), and the producer holds no"
+          + " more memory than before",
+      "the producer's error paths: fill the caller's struct last (release set last of all), and free what was"
+          + " built when anything fails; a parent made live before its children are filled stays live"),
+  REQUIRED_CONSUMER_INVALID_INPUT_RELEASED_EXACTLY_ONCE(Role.CONSUMER, Spec.CONSUMER_RELEASE,
+      "handed an invalid batch (unknown format, wrong buffer count, negative length, released child), the consumer"
+          + " releases each base struct at most once and leaves the one it did not release live where the caller"
+          + " put it, so that with the caller's release of what is left each is released exactly once; never a"
+          + " child, no write after release, nothing left in the allocator",
+      "the error path after the consumer moved a struct into its own memory (release what it moved, or leave the"
+          + " struct untouched), and vectors made before the failure that still hold the batch's buffers"),
+  OPTIONAL_CONSUMER_REJECTS_INVALID_INPUT_WHOLE(Role.CONSUMER, Spec.RELEASED,
+      "the consumer refuses each invalid batch with an error, and then has released both base structs or neither,"
+          + " never one of the two (the spec leaves the error contract to the API)",
+      "validation before the first release or move, and one error path for both structs"),
+  REQUIRED_STREAM_CONSUMER_RELEASES_EVERYTHING_ON_ERROR(Role.STREAM_CONSUMER, Spec.STREAM_ERROR_CODES,
+      "when get_schema fails, get_next fails at once or part way (get_last_error giving a message or NULL), or"
+          + " get_next fills out and then fails, the stream is released once, every schema and array obtained"
+          + " with a success once, children never, and the allocator ends empty",
+      "the consumer's error path: release the stream and what it obtained before reporting; a NULL from"
+          + " get_last_error (the spec allows it)"),
+  REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS(Role.STREAM_CONSUMER, Spec.STREAM_GET_NEXT,
+      "a stream with no batch, and one whose batches differ in length (100, 0, 1, 37 rows), null count and"
+          + " buffers (NULL where empty), are read without an error, and the stream and every result released once",
+      "end of stream (a released array with a 0 return) before any batch, and code that assumes every batch has"
+          + " the first one's length or buffers"),
+  OPTIONAL_STREAM_CONSUMER_RELEASES_WHAT_A_FAILED_GET_NEXT_FILLED(Role.STREAM_CONSUMER, Spec.STREAM_GET_NEXT,
+      "when get_next fills out and then returns an error, the consumer releases what it got, once, as Arrow C++'s"
+          + " reader does (the spec is silent on it)",
+      "after a failing get_next: release out if its release is not NULL (mark out released before the call)"),
+  REQUIRED_STREAM_CONSUMER_RELEASES_INVALID_RESULTS_ONCE(Role.STREAM_CONSUMER, Spec.STREAM_RESULTS,
+      "from a stream whose schema or first batch is invalid (unknown format, wrong buffer count, negative length,"
+          + " released child), the stream and every schema and array obtained are released once, whether the"
+          + " consumer rejects them or not",
+      "the consumer's rejection path: what a successful get_schema or get_next gave is the consumer's to"
+          + " release, valid or not");
 
   /** What a rule is about. */
   public enum Role { PRODUCER, CONSUMER, STREAM_CONSUMER, WRAPPER, STREAM_PRODUCER }
@@ -125,7 +164,8 @@ public enum Rule {
     STREAM_LIFETIME("C Stream Interface, Stream lifetime", "stream", "stream-lifetime"),
     STREAM_RESULTS("C Stream Interface, Result lifetimes", "stream", "result-lifetimes"),
     STREAM_CALLBACKS("C Stream Interface, The ArrowArrayStream structure", "stream", "the-arrowarraystream-structure"),
-    STREAM_ERRORS("C Stream Interface, Error codes", "stream", "error-codes");
+    STREAM_GET_NEXT("C Stream Interface, ArrowArrayStream.get_next", "stream", "c.ArrowArrayStream.get_next"),
+    STREAM_ERROR_CODES("C Stream Interface, Error codes", "stream", "c-stream-interface-error-codes");
 
     private final String title;
     private final String url;

@@ -1,75 +1,117 @@
 package dev.arrowownership.conformance;
 
-import dev.arrowownership.generate.KitStream;
-
-import dev.arrowownership.ledger.ReleaseLedger;
-import dev.arrowownership.ledger.TrackedStruct;
+import dev.arrowownership.generate.InvalidBatch;
+import dev.arrowownership.generate.KitBatches;
+import dev.arrowownership.generate.StreamPlan;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 
-/** The {@link Rule.Role#STREAM_CONSUMER} rules, on one stream of generated batches the kit implements. */
+/**
+ * The {@link Rule.Role#STREAM_CONSUMER} rules: one plain stream of generated batches the kit
+ * implements, then adversarial ones (failures, an empty and an uneven stream, invalid results), each
+ * handed to the consumer on its own.
+ */
 final class StreamConsumerRules {
   /** Batches in the kit's stream. */
   static final int BATCHES = Integer.getInteger("arrowownership.kit.streamBatches", 3);
+  /** What the kit's failing streams say through get_last_error (when they say anything). */
+  static final String ERROR = "the kit's stream fails here on purpose (conformance check of the error path)";
 
   private StreamConsumerRules() {}
 
   static List<RuleResult> check(CDataStreamConsumer consumer) {
-    RootAllocator allocator = new RootAllocator();
-    BufferAllocator consumerAllocator = allocator.newChildAllocator("consumer", 0, Long.MAX_VALUE);
-    try (ReleaseLedger ledger = new ReleaseLedger(); KitStream stream = new KitStream(allocator, ledger, BATCHES)) {
-      Throwable thrown = null;
-      try (AutoCloseable result = consumer.consume(stream.address(), consumerAllocator)) {
-        // The consumer read what it wanted; closing the result must release the rest.
-      } catch (Throwable t) {
-        thrown = t;
-      }
-      String failure = thrown == null ? "" : " (the consumer threw " + thrown + ")";
-      Rule once = Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE;
-      RuleResult streamOnce = stream.releaseCalls() == 1
-          ? RuleResult.passed(once, "the stream was released once" + failure)
-          : RuleResult.failed(once, "the stream was released " + stream.releaseCalls() + " times" + failure);
-      // Read before the allocator is closed: closing a leaking allocator throws, and would hide the count.
-      long held = consumerAllocator.getAllocatedMemory();
-      return List.of(streamOnce, eachResultOnce(ledger, stream.results(), held, failure));
-    } finally {
-      closeQuietly(consumerAllocator);
-      closeQuietly(allocator);
+    StreamPlan plain = StreamPlan.batches(BATCHES);
+    StreamRun run = StreamRun.of(consumer, "plain", plain);
+    List<StreamRun> errors = List.of(
+        StreamRun.of(consumer, "get_schema fails", plain.failingGetSchema(ERROR)),
+        StreamRun.of(consumer, "get_next fails at once", plain.failingGetNext(0, ERROR)),
+        StreamRun.of(consumer, "get_next fails after one batch, get_last_error NULL", plain.failingGetNext(1, null)),
+        StreamRun.of(consumer, "get_next fills out, then fails", plain.fillingThenFailingGetNext(0, ERROR)));
+    StreamPlan uneven = plain.withRows(KitBatches.ROWS, 0, 1, 37);
+    List<StreamRun> shapes = List.of(StreamRun.of(consumer, "no batch", plain.withRows()),
+        StreamRun.of(consumer, "batches of " + uneven.rows() + " rows", uneven));
+    List<StreamRun> invalid = new ArrayList<>();
+    for (InvalidBatch fault : InvalidBatch.values()) {
+      invalid.add(StreamRun.of(consumer, fault + " (" + fault.description() + ")", plain.with(fault)));
     }
+    return List.of(streamOnce(run), eachResultOnce(run), everythingOnError(errors), emptyAndUneven(shapes),
+        filledByAFailedGetNext(errors.get(3)), invalidResults(invalid));
+  }
+
+  private static RuleResult streamOnce(StreamRun run) {
+    Rule rule = Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE;
+    return run.streamReleases() == 1
+        ? RuleResult.passed(rule, "the stream was released once" + run.failure())
+        : RuleResult.failed(rule, "the stream was released " + run.streamReleases() + " times" + run.failure());
   }
 
   /**
    * Every result released once, children never, and nothing left in the consumer's allocator: bytes
    * still held there are results the consumer kept (an imported vector, a copy) after it was done.
    */
-  private static RuleResult eachResultOnce(ReleaseLedger ledger, List<TrackedStruct> results, long held, String failure) {
+  private static RuleResult eachResultOnce(StreamRun run) {
     Rule rule = Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE;
-    List<String> problems = new ArrayList<>();
-    ledger.violations().forEach(v -> problems.add(v.toString()));
-    for (TrackedStruct result : results) {
-      if (ledger.releaseCount(result) != 1) {
-        problems.add(result + " released " + ledger.releaseCount(result) + " times");
-      }
-    }
-    if (held != 0) {
-      problems.add("the consumer's allocator still holds " + held + " bytes after its result was closed");
-    }
+    List<String> problems = run.resultProblems();
     if (!problems.isEmpty()) {
-      return RuleResult.failed(rule, problems + failure);
+      return RuleResult.failed(rule, problems + run.failure());
     }
-    return results.isEmpty()
-        ? RuleResult.notApplicable(rule, "the consumer obtained no schema or array from the stream" + failure)
-        : RuleResult.passed(rule, results.size() + " schemas and arrays obtained, each released once, the allocator"
-            + " left empty" + failure);
+    return run.results().isEmpty()
+        ? RuleResult.notApplicable(rule, "the consumer obtained no schema or array from the stream" + run.failure())
+        : RuleResult.passed(rule, run.results().size() + " schemas and arrays obtained, each released once, the"
+            + " allocator left empty" + run.failure());
   }
 
-  private static void closeQuietly(BufferAllocator allocator) {
-    try {
-      allocator.close();
-    } catch (IllegalStateException leakedByTheConsumer) {
-      // What the consumer kept stays allocated; the results rule already failed for it.
+  private static RuleResult everythingOnError(List<StreamRun> runs) {
+    Rule rule = Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EVERYTHING_ON_ERROR;
+    List<StreamRun> wrong = runs.stream().filter(r -> !r.problems().isEmpty()).toList();
+    long reported = runs.stream().filter(r -> r.thrown() != null).count();
+    return wrong.isEmpty()
+        ? RuleResult.passed(rule, runs.size() + " failing streams (" + String.join("; ", scenarios(runs))
+            + "): the stream and every result released once each; the consumer reported the error in " + reported
+            + " of " + runs.size())
+        : RuleResult.failed(rule, wrong.size() + " of " + runs.size() + " failing streams break it: " + wrong);
+  }
+
+  private static RuleResult emptyAndUneven(List<StreamRun> runs) {
+    Rule rule = Rule.REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS;
+    List<StreamRun> wrong = runs.stream().filter(r -> r.thrown() != null || !r.problems().isEmpty()).toList();
+    return wrong.isEmpty()
+        ? RuleResult.passed(rule, String.join(" and ", scenarios(runs)) + ": read without an error, the stream and"
+            + " every result released once")
+        : RuleResult.failed(rule, wrong.size() + " of " + runs.size() + " streams break it: " + wrong);
+  }
+
+  private static RuleResult filledByAFailedGetNext(StreamRun run) {
+    Rule rule = Rule.OPTIONAL_STREAM_CONSUMER_RELEASES_WHAT_A_FAILED_GET_NEXT_FILLED;
+    if (run.filledOnErrorCalls().isEmpty()) {
+      return RuleResult.notApplicable(rule, "the consumer never called get_next on the stream whose get_next fills"
+          + " out and fails" + run.failure());
     }
+    int calls = run.filledOnErrorCalls().get(0);
+    return calls == 1
+        ? RuleResult.passed(rule, "the array a failing get_next had put into out was released once" + run.failure())
+        : RuleResult.failed(rule, "the array a failing get_next had put into out was released " + calls + " times"
+            + " (Arrow C++'s reader releases it once)" + run.failure());
+  }
+
+  private static RuleResult invalidResults(List<StreamRun> runs) {
+    Rule rule = Rule.REQUIRED_STREAM_CONSUMER_RELEASES_INVALID_RESULTS_ONCE;
+    List<StreamRun> wrong = runs.stream().filter(r -> !r.problems().isEmpty()).toList();
+    if (!wrong.isEmpty()) {
+      return RuleResult.failed(rule, wrong.size() + " of " + runs.size() + " streams with an invalid schema or"
+          + " batch break it: " + wrong);
+    }
+    List<String> rejected = runs.stream().filter(r -> r.thrown() != null).map(r -> firstWord(r.scenario())).toList();
+    List<String> accepted = runs.stream().filter(r -> r.thrown() == null).map(r -> firstWord(r.scenario())).toList();
+    return RuleResult.passed(rule, runs.size() + " streams with an invalid schema or batch: the stream and every"
+        + " result released once; rejected with an error: " + rejected + ", read without an error: " + accepted);
+  }
+
+  private static List<String> scenarios(List<StreamRun> runs) {
+    return runs.stream().map(StreamRun::scenario).toList();
+  }
+
+  private static String firstWord(String scenario) {
+    return scenario.substring(0, scenario.indexOf(' '));
   }
 }

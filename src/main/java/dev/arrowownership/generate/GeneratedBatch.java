@@ -46,6 +46,9 @@ public final class GeneratedBatch implements AutoCloseable {
     List<FieldVector> columns = List.of(id, name, point, tags, color);
     try {
       fillStrings(palette, COLORS.length, i -> COLORS[i]);
+      // Typed before any row is written: a batch whose lists are all empty (fewer than two rows) would
+      // otherwise export its list's child as type null (no buffers) under a schema that says int32.
+      tags.addOrGetVector(FieldType.nullable(new ArrowType.Int(32, true)));
       IntVector x = point.addOrGet("x", FieldType.nullable(new ArrowType.Int(32, true)), IntVector.class);
       VarCharVector label = point.addOrGet("label", FieldType.nullable(ArrowType.Utf8.INSTANCE), VarCharVector.class);
       id.allocateNew(rows);

@@ -13,6 +13,19 @@ public final class KitBatches {
 
   /** New kit-owned structs holding a generated batch (children and a dictionary), tracked by {@code ledger}. */
   public static KitStructs export(BufferAllocator allocator, ReleaseLedger ledger, String label, long seed) {
+    return exportUntracked(allocator, seed).track(ledger, label);
+  }
+
+  /**
+   * New kit-owned structs holding a generated batch broken as {@code invalid} says, then tracked by
+   * {@code ledger}: what the kit hands a consumer to see how it rejects input.
+   */
+  public static KitStructs exportInvalid(BufferAllocator allocator, ReleaseLedger ledger, String label, long seed,
+      InvalidBatch invalid) {
+    return exportUntracked(allocator, seed).broken(invalid).track(ledger, label);
+  }
+
+  private static KitStructs exportUntracked(BufferAllocator allocator, long seed) {
     KitStructs structs = new KitStructs(allocator);
     try (GeneratedBatch batch = GeneratedBatch.create(allocator, ROWS, seed)) {
       Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(), structs.array(), structs.schema());
@@ -20,6 +33,6 @@ public final class KitBatches {
       structs.close();
       throw e;
     }
-    return structs.track(ledger, label);
+    return structs;
   }
 }

@@ -23,10 +23,11 @@ import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * An {@code ArrowArrayStream} the kit implements itself (JNA callbacks), yielding generated batches:
- * every schema and array it hands out is tracked by the ledger, and its own {@code release} calls
- * are counted. {@code private_data} is a token, so the stream may be moved.
- * Its callbacks read and write the struct through {@link dev.arrowownership.cdata.StreamField}.
+ * An {@code ArrowArrayStream} the kit implements itself (JNA callbacks), yielding generated batches
+ * as its {@link StreamPlan} says, failures included: every schema and array it hands out is tracked
+ * by the ledger, and its own {@code release} calls are counted. {@code private_data} is a token, so
+ * the stream may be moved. Its callbacks read and write the struct through {@link
+ * dev.arrowownership.cdata.StreamField}.
  */
 public final class KitStream implements AutoCloseable {
   private static final int EIO = 5;
@@ -47,8 +48,11 @@ public final class KitStream implements AutoCloseable {
     KitStream stream = of(s);
     return stream == null ? EINVAL : stream.getNext(out);
   };
-  // A live stream's failures have no message (the consumer reports strerror(EIO)).
-  private static final NativeCallbacks.ErrorGetter GET_LAST_ERROR_FN = s -> of(s) == null ? CLOSED : null;
+  // A live stream's failures have the plan's message, or none (NULL: the consumer reports strerror(EIO)).
+  private static final NativeCallbacks.ErrorGetter GET_LAST_ERROR_FN = s -> {
+    KitStream stream = of(s);
+    return stream == null ? CLOSED : stream.lastError();
+  };
   private static final NativeCallbacks.Release RELEASE_FN = s -> {
     KitStream stream = of(s);
     if (stream != null) {
@@ -59,18 +63,30 @@ public final class KitStream implements AutoCloseable {
 
   private final BufferAllocator allocator;
   private final ReleaseLedger ledger;
-  private final int batches;
+  private final StreamPlan plan;
+  private final Memory lastError; // null: get_last_error returns NULL
   private final ArrowArrayStream struct;
   private final long token = TOKENS.incrementAndGet();
   private final List<TrackedStruct> results = new ArrayList<>(); // guarded by this
+  private final List<TrackedStruct> filledOnError = new ArrayList<>(); // guarded by this
+  private final List<ArrowArray> copiesOfFilled = new ArrayList<>(); // guarded by this; by filledOnError's index
+  private final List<ArrowArray> movedOut = new ArrayList<>(); // guarded by this
   private final AtomicInteger releaseCalls = new AtomicInteger();
-  private int next; // guarded by this
+  private int calls; // get_next calls so far; guarded by this
+  private boolean lastCallFailed; // guarded by this
+  private int lastErrorQueriesAfterSuccess; // guarded by this
 
   /** A live stream of {@code batches} generated batches, in a struct the kit allocates. */
   public KitStream(BufferAllocator allocator, ReleaseLedger ledger, int batches) {
+    this(allocator, ledger, StreamPlan.batches(batches));
+  }
+
+  /** A live stream that behaves as {@code plan} says, in a struct the kit allocates. */
+  public KitStream(BufferAllocator allocator, ReleaseLedger ledger, StreamPlan plan) {
     this.allocator = allocator;
     this.ledger = ledger;
-    this.batches = batches;
+    this.plan = plan;
+    this.lastError = plan.lastError() == null ? null : cString(plan.lastError());
     this.struct = ArrowArrayStream.allocateNew(allocator);
     STREAMS.put(token, this);
     // All five fields in one write: allocateNew leaves every field but release uninitialized, so a
@@ -92,56 +108,146 @@ public final class KitStream implements AutoCloseable {
     return releaseCalls.get();
   }
 
-  /** The base schema and arrays handed out so far. */
+  /** The base schemas and arrays handed out so far with a success (0) return. */
   public synchronized List<TrackedStruct> results() {
     return List.copyOf(results);
   }
 
-  private int getSchema(Pointer out) {
-    try (GeneratedBatch batch = GeneratedBatch.create(allocator, KitBatches.ROWS, 0)) {
-      // The same shape as the arrays: a list column with no values would have a Null child type.
-      Data.exportSchema(allocator, batch.root().getSchema(), batch.dictionaries(), ArrowSchema.wrap(Pointer.nativeValue(out)));
-      track(StructKind.SCHEMA, Pointer.nativeValue(out), "stream.schema");
-      return 0;
-    } catch (RuntimeException | Error e) {
-      return EIO;
+  /**
+   * How many times {@code get_last_error} was called when the last {@code get_schema} or {@code
+   * get_next} had not failed (or before any): the spec says it "must ONLY be called if the last
+   * operation on the ArrowArrayStream returned an error". Such calls get NULL.
+   */
+  public synchronized int lastErrorQueriesAfterSuccess() {
+    return lastErrorQueriesAfterSuccess;
+  }
+
+  /** The arrays a failing {@code get_next} put into {@code out} before it returned the error. */
+  public synchronized List<TrackedStruct> filledOnError() {
+    return List.copyOf(filledOnError);
+  }
+
+  private synchronized Pointer lastError() {
+    if (!lastCallFailed) {
+      lastErrorQueriesAfterSuccess++;
+      return null;
     }
+    return lastError;
+  }
+
+  /** Records whether the call just made failed, for get_last_error, and returns its result. */
+  private synchronized int outcome(int errno) {
+    lastCallFailed = errno != 0;
+    return errno;
+  }
+
+  private int getSchema(Pointer out) {
+    return outcome(schemaInto(out));
   }
 
   private int getNext(Pointer out) {
+    return outcome(nextInto(out));
+  }
+
+  private int schemaInto(Pointer out) {
+    if (plan.failingGetSchema()) {
+      return EIO;
+    }
     long address = Pointer.nativeValue(out);
-    int index;
-    synchronized (this) {
-      index = next < batches ? next++ : -1;
-    }
-    if (index < 0) {
-      StructKind.ARRAY.setRelease(address, 0); // end of stream: a released array
-      return 0;
-    }
-    try (GeneratedBatch batch = GeneratedBatch.create(allocator, KitBatches.ROWS, index)) {
-      Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(), ArrowArray.wrap(address));
-      track(StructKind.ARRAY, address, "stream.batch" + index);
+    try (GeneratedBatch batch = GeneratedBatch.create(allocator, KitBatches.ROWS, 0)) {
+      // The same shape as the arrays: a list column with no values would have a Null child type.
+      Data.exportSchema(allocator, batch.root().getSchema(), batch.dictionaries(), ArrowSchema.wrap(address));
+      breakIfPlanned(StructKind.SCHEMA, address);
+      track(StructKind.SCHEMA, address, "stream.schema", results);
       return 0;
     } catch (RuntimeException | Error e) {
       return EIO;
     }
   }
 
-  private void track(StructKind kind, long address, String label) {
-    TrackedStruct base = ledger.trackTree(kind, address, label).get(0);
+  private int nextInto(Pointer out) {
+    long address = Pointer.nativeValue(out);
+    int call;
     synchronized (this) {
-      results.add(base);
+      call = calls++;
+    }
+    boolean failing = plan.failingGetNext() >= 0 && call >= plan.failingGetNext();
+    if (failing && !(plan.fillsBeforeFailing() && call == plan.failingGetNext())) {
+      StructKind.ARRAY.setRelease(address, 0); // nothing for the consumer to release
+      return EIO;
+    }
+    if (!failing && call >= plan.rows().size()) {
+      StructKind.ARRAY.setRelease(address, 0); // end of stream: a released array
+      return 0;
+    }
+    int rows = failing ? KitBatches.ROWS : plan.rows().get(call);
+    try (GeneratedBatch batch = GeneratedBatch.create(allocator, rows, call)) {
+      Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(), ArrowArray.wrap(address));
+      if (call == 0) {
+        breakIfPlanned(StructKind.ARRAY, address);
+      }
+      if (!failing) {
+        track(StructKind.ARRAY, address, "stream.batch" + call, results);
+        return 0;
+      }
+      track(StructKind.ARRAY, address, "stream.failed-batch" + call, filledOnError);
+      keepCopyOfFilled(address);
+      return EIO;
+    } catch (RuntimeException | Error e) {
+      return EIO;
     }
   }
 
-  /** Frees the kit's struct memory; does not release anything. */
+  private void breakIfPlanned(StructKind kind, long address) {
+    InvalidBatch invalid = plan.invalid();
+    if (invalid != null && invalid.kind() == kind) {
+      invalid.breakStruct(address, allocator).ifPresent(child -> {
+        synchronized (this) {
+          movedOut.add(child);
+        }
+      });
+    }
+  }
+
+  private void track(StructKind kind, long address, String label, List<TrackedStruct> into) {
+    TrackedStruct base = ledger.trackTree(kind, address, label).get(0);
+    synchronized (this) {
+      into.add(base);
+    }
+  }
+
+  /**
+   * A bitwise copy of what a failing get_next left in {@code out}: if the consumer never releases
+   * it (the spec is silent on whose it is), {@link #close()} releases it through this copy, so the
+   * kit's memory comes back.
+   */
+  private synchronized void keepCopyOfFilled(long address) {
+    ArrowArray copy = ArrowArray.allocateNew(allocator);
+    copy.save(ArrowArray.wrap(address).snapshot());
+    copiesOfFilled.add(copy);
+  }
+
+  /**
+   * Releases what only the kit can: a batch a failing get_next filled that the consumer never
+   * released (through the kit's copy), and children moved out of an invalid batch; then frees the
+   * kit's struct memory. Call it after reading the release counts: these releases are counted too.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     STREAMS.remove(token);
+    for (int i = 0; i < filledOnError.size(); i++) {
+      if (ledger.releaseCount(filledOnError.get(i)) == 0) {
+        copiesOfFilled.get(i).release();
+      }
+      copiesOfFilled.get(i).close();
+    }
+    movedOut.forEach(ArrowArray::release);
+    movedOut.forEach(ArrowArray::close);
     struct.close();
   }
 
-  private static Memory cString(String text) {
+  /** A NUL-terminated UTF-8 copy of {@code text} in memory that lives as long as the returned object. */
+  static Memory cString(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     Memory memory = new Memory(bytes.length + 1L);
     memory.write(0, bytes, 0, bytes.length);

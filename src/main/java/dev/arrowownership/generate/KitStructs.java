@@ -11,15 +11,19 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * One record batch's base structs, allocated and owned by the kit, with every struct under them
- * tracked by a ledger once filled. Closing frees the two structs' own memory, never calls release.
+ * tracked by a ledger once filled. Closing frees the two structs' own memory (and that of a child
+ * {@link #broken} moved out), never calls release.
  */
 public final class KitStructs implements AutoCloseable {
   private final ArrowArray array;
   private final ArrowSchema schema;
   private final List<TrackedStruct> arrayTree = new ArrayList<>();
   private final List<TrackedStruct> schemaTree = new ArrayList<>();
+  private final BufferAllocator allocator;
+  private final List<ArrowArray> movedOut = new ArrayList<>();
 
   public KitStructs(BufferAllocator allocator) {
+    this.allocator = allocator;
     array = ArrowArray.allocateNew(allocator);
     schema = ArrowSchema.allocateNew(allocator);
   }
@@ -44,6 +48,16 @@ public final class KitStructs implements AutoCloseable {
     return schema.memoryAddress();
   }
 
+  /**
+   * Breaks the filled batch as {@code invalid} says; call before {@link #track}. A child it moves out
+   * stays the kit's: {@link #releaseLive()} releases it.
+   */
+  public KitStructs broken(InvalidBatch invalid) {
+    long address = invalid.kind() == StructKind.ARRAY ? arrayAddress() : schemaAddress();
+    invalid.breakStruct(address, allocator).ifPresent(movedOut::add);
+    return this;
+  }
+
   /** Interposes on both trees; call once the structs are filled. */
   public KitStructs track(ReleaseLedger ledger, String label) {
     arrayTree.addAll(ledger.trackTree(StructKind.ARRAY, arrayAddress(), label));
@@ -63,15 +77,20 @@ public final class KitStructs implements AutoCloseable {
     return all;
   }
 
-  /** Releases whichever base struct is still live at the kit's address (release() skips released ones). */
+  /**
+   * Releases whichever base struct is still live at the kit's address (release() skips released
+   * ones), and any child {@link #broken} moved out.
+   */
   public void releaseLive() {
     array.release();
     schema.release();
+    movedOut.forEach(ArrowArray::release);
   }
 
   @Override
   public void close() {
     array.close();
     schema.close();
+    movedOut.forEach(ArrowArray::close);
   }
 }

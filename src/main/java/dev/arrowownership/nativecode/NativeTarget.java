@@ -58,7 +58,10 @@ public final class NativeTarget {
     return symbols;
   }
 
-  /** The producer, if one was bound; its {@code allocatedBytes()} is the held-bytes hook, or -1. */
+  /**
+   * The producer, if one was bound; its {@code allocatedBytes()} is the held-bytes hook, or -1. With
+   * the fault hook bound, the kit fails the library's own allocations through it.
+   */
   public Optional<CDataProducer> producer() {
     return function(EntryPoint.PRODUCER).map(produce -> new CDataProducer() {
       @Override
@@ -69,6 +72,11 @@ public final class NativeTarget {
       @Override
       public long allocatedBytes() {
         return heldBytes().orElse(-1);
+      }
+
+      @Override
+      public Optional<AllocationFaults> faults() {
+        return allocationFaults();
       }
     });
   }

@@ -8,6 +8,7 @@ import dev.arrowownership.fixtures.ConsumerReleasesChildren;
 import dev.arrowownership.fixtures.ConsumerReleasesTwice;
 import dev.arrowownership.fixtures.ReadingConsumer;
 import dev.arrowownership.conformance.RuleResult.Status;
+import dev.arrowownership.generate.InvalidBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -250,7 +251,8 @@ class ConsumerRulesTest {
       allocator.buffer(8).close(); // one allocation point, so a faulted run too
       return () -> { };
     });
-    assertThat(lent).hasSize(3); // the clean run, allocation #0 failing, the run that made no fault
+    // the clean run, allocation #0 failing, the run that made no fault, one run per invalid batch
+    assertThat(lent).hasSize(3 + InvalidBatch.values().length);
     BufferAllocator root = lent.get(0).getRoot();
     assertThat(root.getAllocatedMemory()).isZero();
     assertThat(root.getChildAllocators()).isEmpty();

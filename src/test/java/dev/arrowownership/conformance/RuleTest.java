@@ -13,8 +13,10 @@ class RuleTest {
   void requiredExactlyForRequiredRules() {
     assertThat(Rule.REQUIRED_PRODUCER_SETS_RELEASE.required()).isTrue();
     assertThat(Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD.required()).isFalse();
-    assertThat(Arrays.stream(Rule.values()).filter(r -> !r.required())).containsExactly(Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD,
-        Rule.OPTIONAL_STREAM_PRODUCER_RELEASE_ON_ANOTHER_THREAD, Rule.OPTIONAL_STREAM_PRODUCER_REFUSES_LIVE_TARGET);
+    assertThat(Arrays.stream(Rule.values()).filter(r -> !r.required())).containsExactly(
+        Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD, Rule.OPTIONAL_STREAM_PRODUCER_RELEASE_ON_ANOTHER_THREAD,
+        Rule.OPTIONAL_STREAM_PRODUCER_REFUSES_LIVE_TARGET, Rule.OPTIONAL_CONSUMER_REJECTS_INVALID_INPUT_WHOLE,
+        Rule.OPTIONAL_STREAM_CONSUMER_RELEASES_WHAT_A_FAILED_GET_NEXT_FILLED);
   }
 
   /** The stream sections link to the C Stream Interface page, with the anchors the page uses. */
@@ -22,7 +24,11 @@ class RuleTest {
   void streamSectionsLinkToTheStreamPage() {
     assertThat(Rule.Spec.STREAM_CALLBACKS.url())
         .isEqualTo("https://arrow.apache.org/docs/format/CStreamInterface.html#the-arrowarraystream-structure");
-    assertThat(Rule.Spec.STREAM_ERRORS.url()).isEqualTo("https://arrow.apache.org/docs/format/CStreamInterface.html#error-codes");
+    assertThat(Rule.Spec.STREAM_GET_NEXT.url())
+        .isEqualTo("https://arrow.apache.org/docs/format/CStreamInterface.html#c.ArrowArrayStream.get_next");
+    assertThat(Rule.Spec.STREAM_ERROR_CODES.url())
+        .isEqualTo("https://arrow.apache.org/docs/format/CStreamInterface.html#c-stream-interface-error-codes");
+    assertThat(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EVERYTHING_ON_ERROR.spec()).isEqualTo(Rule.Spec.STREAM_ERROR_CODES);
   }
 
   /** The property is the rule's one sentence, as written for it. */

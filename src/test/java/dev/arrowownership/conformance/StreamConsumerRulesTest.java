@@ -86,15 +86,20 @@ class StreamConsumerRulesTest {
         .contains("still holds 64 bytes");
   }
 
-  /** After the check, the allocator lent to the consumer is closed: its root has no child allocator left. */
+  /**
+   * After the check, every allocator lent to the consumer (one per stream: the plain one, 4 failing,
+   * 2 shapes, 4 invalid) is closed: its root has no child allocator left, and holds nothing.
+   */
   @Test
-  void lentAllocatorIsClosedAfterTheCheck() {
+  void lentAllocatorsAreClosedAfterTheCheck() {
     List<BufferAllocator> lent = new ArrayList<>();
     ConformanceKit.checkStreamConsumer("reading", (stream, allocator) -> {
       lent.add(allocator);
       return new ReadingStreamConsumer().consume(stream, allocator);
     });
-    assertThat(lent).hasSize(1);
-    assertThat(lent.get(0).getRoot().getChildAllocators()).isEmpty();
+    assertThat(lent).hasSize(11).allSatisfy(allocator -> {
+      assertThat(allocator.getRoot().getChildAllocators()).isEmpty();
+      assertThat(allocator.getRoot().getAllocatedMemory()).isZero();
+    });
   }
 }

@@ -46,6 +46,21 @@ final class ArrowJavaTargets {
     }
   }
 
+  /**
+   * {@code Data.importVector}: the field and the vector in one call; the result closes the vector and
+   * the dictionaries. The vector it made is the importer's to close if the import fails: the caller
+   * never sees it.
+   */
+  static AutoCloseable importVector(BufferAllocator allocator, ArrowArray array, ArrowSchema schema) {
+    CDataDictionaryProvider dictionaries = new CDataDictionaryProvider();
+    try {
+      return closingBoth(Data.importVector(allocator, array, schema, dictionaries), dictionaries);
+    } catch (RuntimeException | Error e) {
+      dictionaries.close();
+      throw e;
+    }
+  }
+
   /** An import as a kit consumer: the kit's addresses wrapped as Arrow Java structs. */
   static CDataConsumer consumer(BatchImport imports) {
     return (array, schema, allocator) -> imports.importBatch(allocator, ArrowArray.wrap(array), ArrowSchema.wrap(schema));

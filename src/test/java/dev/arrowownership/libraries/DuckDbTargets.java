@@ -1,9 +1,11 @@
 package dev.arrowownership.libraries;
 
+import dev.arrowownership.cdata.StreamField;
 import dev.arrowownership.conformance.CDataProducer;
 import dev.arrowownership.conformance.CDataStreamConsumer;
 import dev.arrowownership.conformance.CDataStreamProducer;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowArrayStream;
@@ -46,21 +48,35 @@ final class DuckDbTargets {
   }
 
   /**
-   * DuckDB's {@code registerArrowStream} as a stream consumer: registers the stream as a view and
+   * DuckDB's {@code registerArrowStream} as a stream consumer, in a new in-memory database for each
+   * stream (an invalid batch can invalidate a whole database): registers the stream as a view and
    * scans it to the end with {@code SELECT count(*)}; the scan is what takes the stream over.
+   * Registering only borrows it (as observed: a stream registered and never scanned is not released),
+   * so a stream still live in the caller's struct when DuckDB is done, because registering or the
+   * scan failed before taking it, is the caller's to release: this adapter does, as a careful caller.
    */
-  static CDataStreamConsumer streamConsumer(DuckDbSession duck) {
+  static CDataStreamConsumer streamConsumer() {
     return (stream, allocator) -> {
-      duck.connection.registerArrowStream("kit_stream", ArrowArrayStream.wrap(stream));
-      try (Statement statement = duck.connection.createStatement();
-          ResultSet results = statement.executeQuery("SELECT count(*) FROM kit_stream")) {
-        results.next();
-      }
-      return () -> {
-        try (Statement statement = duck.connection.createStatement()) {
-          statement.execute("DROP VIEW kit_stream");
+      DuckDbSession duck = DuckDbSession.open();
+      try {
+        duck.connection.registerArrowStream("kit_stream", ArrowArrayStream.wrap(stream));
+        try (Statement statement = duck.connection.createStatement();
+            ResultSet results = statement.executeQuery("SELECT count(*) FROM kit_stream")) {
+          results.next();
         }
-      };
+      } catch (SQLException | RuntimeException e) {
+        releaseIfNotTaken(stream);
+        duck.close();
+        throw e;
+      }
+      return duck::close;
     };
+  }
+
+  /** Releases the stream if DuckDB never moved it out of the caller's struct. */
+  private static void releaseIfNotTaken(long stream) {
+    if (StreamField.RELEASE.get(stream) != 0) {
+      ArrowArrayStream.wrap(stream).release();
+    }
   }
 }

@@ -24,5 +24,20 @@ final class KnownFindings {
       + " ArrowArray; when reading the schema or allocating the importer's struct fails, close() frees the struct"
       + " with the batch still live, so its release is never called; no upstream issue found";
 
+  /** Arrow Java's exporters leave a parent live when exporting one of its children fails. */
+  static final String ARROW_JAVA_EXPORT_FAILURE_LEAVES_PARENT_LIVE = "Arrow Java 19.0.0 (unchanged on main as of"
+      + " November 2026): SchemaExporter.export and ArrayExporter.export set a parent's release (exportSchema,"
+      + " exportArray) before exporting its children, and Data.exportVectorSchemaRoot exports the schema before the"
+      + " array, so a failure after that (an allocation, a missing dictionary) leaves the caller's struct live;"
+      + " StructVectorLoader.load never closes the vector it fails to load, leaking the batch's buffers; no upstream"
+      + " issue found";
+
+  /** Arrow Java's importers drop the vector or root they were importing into when the import fails. */
+  static final String ARROW_JAVA_IMPORT_FAILURE_DROPS_ITS_VECTOR = "Arrow Java 19.0.0 (unchanged on main as of"
+      + " November 2026): Data.importVectorSchemaRoot never closes the root it failed to load, Data.importVector the"
+      + " vector it failed to import into; the buffers already imported keep the moved array's reference count above"
+      + " 0, so its release is never called; no arrow-java issue found (datafusion-comet fixed the same pattern in its"
+      + " own copy of the importer, apache/datafusion-comet#5539)";
+
   private KnownFindings() {}
 }

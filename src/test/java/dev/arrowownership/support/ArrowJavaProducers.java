@@ -1,5 +1,6 @@
 package dev.arrowownership.support;
 
+import dev.arrowownership.conformance.AllocatingProducer;
 import dev.arrowownership.conformance.CDataProducer;
 import dev.arrowownership.generate.GeneratedBatch;
 import org.apache.arrow.c.ArrowArray;
@@ -26,6 +27,19 @@ public final class ArrowJavaProducers {
   /** {@code Data.exportVector} of the batch's struct column {@code point}. */
   public static final Export STRUCT_VECTOR = (allocator, batch, array, schema) ->
       Data.exportVector(allocator, batch.root().getVector("point"), batch.dictionaries(), array, schema);
+
+  /**
+   * A producer exporting a new generated batch on each call, generated in and exported from the
+   * allocator the kit lends it, so that the kit fails its allocations one at a time.
+   */
+  public static AllocatingProducer allocating(Export export) {
+    long[] seed = {0};
+    return (array, schema, allocator) -> {
+      try (GeneratedBatch batch = GeneratedBatch.create(allocator, ROWS, seed[0]++)) {
+        export.export(allocator, batch, ArrowArray.wrap(array), ArrowSchema.wrap(schema));
+      }
+    };
+  }
 
   /** A producer exporting a new generated batch from {@code allocator} on each call. */
   public static CDataProducer producer(BufferAllocator allocator, Export export) {
