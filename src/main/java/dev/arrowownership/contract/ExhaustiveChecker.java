@@ -28,6 +28,8 @@ import java.util.function.LongSupplier;
 public final class ExhaustiveChecker {
   /** Runs each depth's sequences on all cores; {@code -Darrowownership.exhaustive.parallel=false} runs them on one. */
   static final boolean PARALLEL = Boolean.parseBoolean(System.getProperty("arrowownership.exhaustive.parallel", "true"));
+  /** The call a leak found when the machine's allocators close is attributed to. */
+  static final String CLOSING = "closing after the last step";
 
   private final OwnershipSubject<?, ?> subject;
   private final Set<SubjectFeature> features;
@@ -60,6 +62,29 @@ public final class ExhaustiveChecker {
    * {@code budgetMillis} have passed. Never throws for a broken subject: the report says.
    */
   public ExhaustiveReport check(int depth, long budgetMillis) {
+    return explore(depth, budgetMillis, null);
+  }
+
+  /**
+   * Every distinct way the subject breaks the contract within the bounds, each with its shortest
+   * sequence: where {@link #check} stops at the first failing sequence, this goes on. Two failures
+   * are one way when they break one rule at one operation ({@link ContractViolation#operation()});
+   * the first found is kept, a shortest one by the order of the levels, the same in every run.
+   *
+   * <p>A sequence that broke a rule at one of its steps is not extended: what follows a broken step
+   * says nothing the model can judge. A sequence whose steps all passed but whose closing broke a
+   * rule (a leak, found when everything is closed) reached a state the model agrees with: it is
+   * extended like a passing one, so a wrapper that leaks on every close still has its other defects
+   * found.
+   */
+  public ExhaustiveSurvey survey(int depth, long budgetMillis) {
+    Map<String, ExhaustiveSurvey.Finding> findings = new LinkedHashMap<>();
+    ExhaustiveReport explored = explore(depth, budgetMillis, findings);
+    return new ExhaustiveSurvey(explored, List.copyOf(findings.values()));
+  }
+
+  /** Explores level by level; with {@code findings} null stops at the first failure, else records each and goes on. */
+  private ExhaustiveReport explore(int depth, long budgetMillis, Map<String, ExhaustiveSurvey.Finding> findings) {
     long start = nanoClock.getAsLong();
     ExactlyOnceModel empty = new ExactlyOnceModel();
     Reached initial = new Reached(List.of(), StepAlphabet.initialState(), alphabet.stepsIn(empty, 0, features));
@@ -77,17 +102,24 @@ public final class ExhaustiveChecker {
       frontier.values().forEach(from -> from.steps.forEach(step -> moves.add(new Move(from.state, append(from.sequence, step)))));
       // Sequences are independent (each has its own machine, allocator and ledger): run them on every
       // core, then read the outcomes in enumeration order so the report does not depend on timing.
-      List<Object> outcomes = (PARALLEL ? moves.parallelStream() : moves.stream()).map(m -> outcome(m.sequence)).toList();
+      List<Ran> outcomes = (PARALLEL ? moves.parallelStream() : moves.stream()).map(m -> outcome(m.sequence)).toList();
       for (int i = 0; i < moves.size(); i++) {
         checked++;
-        if (outcomes.get(i) instanceof AssertionError failure) {
-          levels.add(new ExhaustiveReport.Level(d, checked, represented, seen.size(), elapsed(start)));
-          return new ExhaustiveReport(reportName(), levels, moves.get(i).sequence, failure, false);
+        Ran ran = outcomes.get(i);
+        if (ran.failure != null) {
+          if (findings == null) {
+            levels.add(new ExhaustiveReport.Level(d, checked, represented, seen.size(), elapsed(start)));
+            return new ExhaustiveReport(reportName(), levels, moves.get(i).sequence, ran.failure, false);
+          }
+          ExhaustiveSurvey.Finding finding = new ExhaustiveSurvey.Finding(moves.get(i).sequence, ran.failure);
+          findings.putIfAbsent(finding.kind(), finding);
+          if (ran.reached == null) {
+            continue; // a step broke a rule: not a state of the model's
+          }
         }
-        Reached reached = (Reached) outcomes.get(i);
-        transitions.computeIfAbsent(moves.get(i).from, k -> new ArrayList<>()).add(reached.state);
-        if (seen.putIfAbsent(reached.state, reached) == null) {
-          next.put(reached.state, reached);
+        transitions.computeIfAbsent(moves.get(i).from, k -> new ArrayList<>()).add(ran.reached.state);
+        if (seen.putIfAbsent(ran.reached.state, ran.reached) == null) {
+          next.put(ran.reached.state, ran.reached);
         }
       }
       Map<String, BigInteger> nextWays = new HashMap<>();
@@ -107,14 +139,11 @@ public final class ExhaustiveChecker {
   /** One step taken from an explored state. */
   private record Move(String from, List<Step> sequence) {}
 
-  /** The state {@code sequence} reaches, or the AssertionError it fails with. */
-  private Object outcome(List<Step> sequence) {
-    try {
-      return run(sequence);
-    } catch (AssertionError failure) {
-      return failure;
-    }
-  }
+  /**
+   * What running a sequence gave: the state its steps reached (null if a step failed) and the
+   * failure, if a step or the closing after the last step failed.
+   */
+  private record Ran(Reached reached, AssertionError failure) {}
 
   /** A state, the first sequence that reached it, and the steps possible from it. */
   private record Reached(List<Step> sequence, String state, List<Step> steps) {}
@@ -123,9 +152,9 @@ public final class ExhaustiveChecker {
    * Replays {@code sequence} on a fresh machine, closes everything, and returns the state reached.
    * Memory the machine's allocators still hold at close fails the sequence like a failed step.
    */
-  private Reached run(List<Step> sequence) {
+  private Ran outcome(List<Step> sequence) {
     OwnershipMachine<?, ?> machine = new OwnershipMachine<>(subject);
-    Reached reached;
+    Reached reached = null;
     try {
       sequence.forEach(step -> step.applyTo(machine));
       reached = new Reached(sequence, StepAlphabet.canonicalState(machine),
@@ -133,15 +162,15 @@ public final class ExhaustiveChecker {
       machine.finish();
     } catch (AssertionError | RuntimeException failure) {
       closeQuietly(machine, failure);
-      throw failure instanceof AssertionError error ? error : new AssertionError(failure.toString(), failure);
+      return new Ran(reached, failure instanceof AssertionError error ? error : new AssertionError(failure.toString(), failure));
     }
     try {
       machine.close();
     } catch (RuntimeException leak) {
-      throw new AssertionError(Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED.failure(
-          subject.name() + ": closing after the last step: " + leak), leak);
+      return new Ran(reached, new ContractViolation(Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED, CLOSING,
+          Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED.failure(subject.name() + ": " + CLOSING + ": " + leak), leak));
     }
-    return reached;
+    return new Ran(reached, null);
   }
 
   private static void closeQuietly(OwnershipMachine<?, ?> machine, Throwable failure) {
