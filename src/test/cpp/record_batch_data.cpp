@@ -9,7 +9,7 @@
  *
  *   namespace before   defaulted copy and move, no destructor: a move copies the bits and leaves
  *                      the source owning, a copy duplicates ownership, destruction releases nothing;
- *                      InputItem is std::vector<RecordBatchData>, filled by pybind11's list caster
+ *                      InputItem is std::vector<RecordBatchData>, filled by pybind11's list caster (a copy)
  *   namespace after    zeroed default state, deleted copy, a move that nulls the source's release,
  *                      a move-assign that releases first (self-move a no-op), a destructor that
  *                      releases what it owns; InputItem is std::vector<std::shared_ptr<RecordBatchData>>
@@ -114,10 +114,13 @@ struct RecordBatchData {
   uintptr_t schema() { return reinterpret_cast<uintptr_t>(&schema_); }
 };
 
-/* The write path's input: pybind11's list caster moves each Python-held RecordBatchData into the vector. */
+/*
+ * The write path's input: pybind11's list caster copies each Python-held RecordBatchData into the
+ * vector (its type_caster_base converts only to an lvalue), so the item and Python both hold the batch.
+ */
 using InputItem = std::vector<RecordBatchData>;
 
-inline void hand_over(InputItem& item, RecordBatchData& batch) { item.push_back(std::move(batch)); }
+inline void hand_over(InputItem& item, RecordBatchData& batch) { item.push_back(batch); }
 
 using ArrowOutputFrame = common::ArrowOutputFrame<RecordBatchData>;
 

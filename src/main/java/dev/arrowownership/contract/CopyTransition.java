@@ -9,8 +9,8 @@ import dev.arrowownership.model.Expected;
  * never owns. Copying an open handle returns a new, empty handle and releases nothing; the source
  * keeps what it owns; copying a closed handle is misuse. The machine's checks after the step then
  * catch a copy that duplicated ownership: the copy reports {@code isOwned()}, or its structs hold
- * the source's live batch (spec, <i>Moving an array</i>: ownership moves, it is never shared by
- * copying the struct).
+ * the source's live batch. Spec, <i>Moving an array</i>: a move marks the source released, which
+ * "ensures that only one live copy of the struct is active at any given time".
  *
  * <p>Kept out of {@link ExactlyOnceModel}: the model knows no copy, and a copy in the model is just
  * a new empty handle.

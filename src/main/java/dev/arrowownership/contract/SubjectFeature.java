@@ -30,8 +30,9 @@ public enum SubjectFeature {
   /**
    * A copy of a handle, {@link OwnershipSubject#copy}: a capability a wrapper has where its language
    * copies values (a C++ class with a copy constructor). The model says a copy never owns: only a
-   * move transfers a batch (spec: <i>Moving an array</i>), so a copy that also owns is two owners of
-   * one batch, two release calls waiting to happen. Reports do not mention its absence: a wrapper
+   * move transfers a batch, and a move marks its source released so that "only one live copy of the
+   * struct is active at any given time" (spec, <i>Moving an array</i>); a copy that also owns is two
+   * owners of one batch, two release calls waiting to happen. Reports do not mention its absence: a wrapper
    * without a copy leaves nothing of the contract unchecked, it merely cannot break this rule.
    */
   COPY(false, new Signature("copy", Object.class));

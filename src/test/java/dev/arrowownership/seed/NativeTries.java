@@ -29,7 +29,9 @@ public final class NativeTries implements AroundPropertyHook {
   @Override
   public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
     if (context.attributes().tries().isEmpty()) {
-      context.attributes().setTries(Integer.getInteger("arrowownership.cpp.tries", DEFAULT));
+      // A lower suite-wide default given as a system property (PIT's minions) wins over this one.
+      int suiteDefault = Integer.getInteger("jqwik.tries.default", DEFAULT);
+      context.attributes().setTries(Integer.getInteger("arrowownership.cpp.tries", Math.min(DEFAULT, suiteDefault)));
     }
     return property.execute();
   }
