@@ -14,6 +14,7 @@ import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.TrackedStruct;
 import dev.arrowownership.ledger.Violation;
 import dev.arrowownership.seed.RecordBatchDataShim.Version;
+import dev.arrowownership.support.NativeFixtures;
 import java.util.List;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowSchema;
@@ -88,6 +89,7 @@ class CppBeforeIsCaughtTest {
   /** The generated-sequence contract fails it too, naming a rule and the step (shrinking off: the first failure says enough). */
   @Test
   void generatedSequencesCatchTheClass() {
+    NativeFixtures.require(RecordBatchDataShim.LIBRARY); // else the contract class is skipped and nothing fails
     List<Event> failures = EngineTestKit.engine("jqwik").selectors(selectClass(BeforeContract.class))
         .configurationParameter("jqwik.shrinking.default", "OFF")
         .configurationParameter("jqwik.database", "")
