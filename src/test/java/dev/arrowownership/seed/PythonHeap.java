@@ -81,6 +81,8 @@ final class PythonHeap {
 
   private synchronized void free(Pointer memory) {
     ArrowBuf buffer = live.remove(Pointer.nativeValue(memory));
+    // An address this heap never handed out would be the shim's bug; a callback cannot throw into C,
+    // and whatever stays allocated fails the allocator's close, which names it.
     if (buffer != null) {
       buffer.close();
     }
