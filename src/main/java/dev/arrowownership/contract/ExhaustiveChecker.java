@@ -29,6 +29,8 @@ import java.util.function.LongSupplier;
 public final class ExhaustiveChecker {
   /** Runs each depth's sequences on all cores; {@code -Darrowownership.exhaustive.parallel=false} runs them on one. */
   static final boolean PARALLEL = Boolean.parseBoolean(System.getProperty("arrowownership.exhaustive.parallel", "true"));
+  /** The call a leak found when the machine's allocators close is attributed to. */
+  static final String CLOSING = "closing after the last step";
 
   private final OwnershipSubject<?, ?> subject;
   private final Set<SubjectFeature> features;
@@ -79,9 +81,32 @@ public final class ExhaustiveChecker {
     return explore(depth, budgetMillis).report();
   }
 
+  /**
+   * Every distinct way the subject breaks the contract within the bounds, each with its shortest
+   * sequence: where {@link #check} stops at the first failing sequence, this goes on. Two failures
+   * are one way when they break one rule at one operation ({@link ContractViolation#operation()});
+   * the first found is kept, a shortest one by the order of the levels, the same in every run.
+   *
+   * <p>A sequence that broke a rule at one of its steps is not extended: what follows a broken step
+   * says nothing the model can judge. A sequence whose steps all passed but whose closing broke a
+   * rule (a leak, found when everything is closed) reached a state the model agrees with: it is
+   * extended like a passing one, so a wrapper that leaks on every close still has its other defects
+   * found.
+   */
+  public ExhaustiveSurvey survey(int depth, long budgetMillis) {
+    Map<String, ExhaustiveSurvey.Finding> findings = new LinkedHashMap<>();
+    ExhaustiveReport explored = explore(depth, budgetMillis, findings).report();
+    return new ExhaustiveSurvey(explored, List.copyOf(findings.values()));
+  }
+
   /** What {@link #check} reports, and every state it saw (for tests comparing shards with the whole). */
   Exploration explore(int depth, long budgetMillis) {
-    Search search = new Search(nanoClock.getAsLong(), budgetMillis);
+    return explore(depth, budgetMillis, null);
+  }
+
+  /** Explores level by level; with {@code findings} null stops at the first failure, else records each and goes on. */
+  private Exploration explore(int depth, long budgetMillis, Map<String, ExhaustiveSurvey.Finding> findings) {
+    Search search = new Search(nanoClock.getAsLong(), budgetMillis, findings);
     ExactlyOnceModel empty = new ExactlyOnceModel();
     Reached initial = new Reached(List.of(), StepAlphabet.initialState(), alphabet.stepsIn(empty, 0, features));
     search.visited.add(initial.state);
@@ -108,15 +133,18 @@ public final class ExhaustiveChecker {
         search.splitDepth = d;
       }
       List<List<Step>> mine = split ? dealt(sequences) : sequences;
-      List<Object> outcomes = runAll(mine);
+      List<Ran> outcomes = runAll(mine);
       List<Reached> reached = new ArrayList<>();
       for (int i = 0; i < mine.size(); i++) {
         search.checked++;
-        if (outcomes.get(i) instanceof AssertionError failure) {
-          return search.failed(d, search.visited.size(), mine.get(i), failure);
+        Ran ran = outcomes.get(i);
+        if (ran.failure != null && search.stopsAt(mine.get(i), ran)) {
+          return search.failed(d, search.visited.size(), mine.get(i), ran.failure);
         }
-        reached.add((Reached) outcomes.get(i));
-        search.visited.add(reached.get(i).state);
+        if (ran.reached != null) {
+          reached.add(ran.reached);
+          search.visited.add(ran.reached.state);
+        }
       }
       search.represented = search.represented.add(BigInteger.valueOf(mine.size()));
       search.levels.add(search.level(d, search.visited.size()));
@@ -160,13 +188,17 @@ public final class ExhaustiveChecker {
       Map<String, Reached> next = new LinkedHashMap<>();
       List<Move> moves = new ArrayList<>();
       frontier.values().forEach(r -> r.steps.forEach(step -> moves.add(new Move(r.state, append(r.sequence, step)))));
-      List<Object> outcomes = runAll(moves.stream().map(Move::sequence).toList());
+      List<Ran> outcomes = runAll(moves.stream().map(Move::sequence).toList());
       for (int i = 0; i < moves.size(); i++) {
         search.checked++;
-        if (outcomes.get(i) instanceof AssertionError failure) {
-          return search.failed(d, seen.size(), moves.get(i).sequence, failure);
+        Ran ran = outcomes.get(i);
+        if (ran.failure != null && search.stopsAt(moves.get(i).sequence, ran)) {
+          return search.failed(d, seen.size(), moves.get(i).sequence, ran.failure);
         }
-        Reached reached = (Reached) outcomes.get(i);
+        if (ran.reached == null) {
+          continue; // a step broke a rule: not a state of the model's
+        }
+        Reached reached = ran.reached;
         transitions.computeIfAbsent(moves.get(i).from, k -> new ArrayList<>()).add(reached.state);
         if (seen.putIfAbsent(reached.state, reached) == null) {
           next.put(reached.state, reached);
@@ -191,7 +223,7 @@ public final class ExhaustiveChecker {
    * Runs each sequence on its own machine, allocator and ledger: on every core, then read in
    * enumeration order so that the report does not depend on timing.
    */
-  private List<Object> runAll(List<List<Step>> sequences) {
+  private List<Ran> runAll(List<List<Step>> sequences) {
     return (PARALLEL ? sequences.parallelStream() : sequences.stream()).map(this::outcome).toList();
   }
 
@@ -201,13 +233,26 @@ public final class ExhaustiveChecker {
     final long budgetMillis;
     final List<ExhaustiveReport.Level> levels = new ArrayList<>();
     final Set<String> visited = new HashSet<>();
+    /** Null for a check, which stops at the first failure; a survey's findings so far. */
+    final Map<String, ExhaustiveSurvey.Finding> findings;
     long checked;
     BigInteger represented = BigInteger.ZERO;
     int splitDepth;
 
-    Search(long start, long budgetMillis) {
+    Search(long start, long budgetMillis, Map<String, ExhaustiveSurvey.Finding> findings) {
       this.start = start;
       this.budgetMillis = budgetMillis;
+      this.findings = findings;
+    }
+
+    /** Whether a failure ends the run (a check); a survey records the first of its kind and goes on. */
+    boolean stopsAt(List<Step> sequence, Ran ran) {
+      if (findings == null) {
+        return true;
+      }
+      ExhaustiveSurvey.Finding finding = new ExhaustiveSurvey.Finding(sequence, ran.failure);
+      findings.putIfAbsent(finding.kind(), finding);
+      return false;
     }
 
     ExhaustiveReport.Level level(int depth, int states) {
@@ -239,25 +284,22 @@ public final class ExhaustiveChecker {
   /** One step taken from an explored state. */
   private record Move(String from, List<Step> sequence) {}
 
-  /** The state {@code sequence} reaches, or the AssertionError it fails with. */
-  private Object outcome(List<Step> sequence) {
-    try {
-      return run(sequence);
-    } catch (AssertionError failure) {
-      return failure;
-    }
-  }
+  /**
+   * What running a sequence gave: the state its steps reached (null if a step failed) and the
+   * failure, if a step or the closing after the last step failed.
+   */
+  private record Ran(Reached reached, AssertionError failure) {}
 
   /** A state, the first sequence that reached it, and the steps possible from it. */
   private record Reached(List<Step> sequence, String state, List<Step> steps) {}
 
   /**
-   * Replays {@code sequence} on a fresh machine, closes everything, and returns the state reached.
-   * Memory the machine's allocators still hold at close fails the sequence like a failed step.
+   * Replays {@code sequence} on a fresh machine, closes everything, and returns the state reached and
+   * the failure, if any. Memory the machine's allocators still hold at close fails it like a failed step.
    */
-  private Reached run(List<Step> sequence) {
+  private Ran outcome(List<Step> sequence) {
     OwnershipMachine<?, ?> machine = new OwnershipMachine<>(subject);
-    Reached reached;
+    Reached reached = null;
     try {
       sequence.forEach(step -> step.applyTo(machine));
       reached = new Reached(sequence, StepAlphabet.canonicalState(machine),
@@ -265,15 +307,15 @@ public final class ExhaustiveChecker {
       machine.finish();
     } catch (AssertionError | RuntimeException failure) {
       closeQuietly(machine, failure);
-      throw failure instanceof AssertionError error ? error : new AssertionError(failure.toString(), failure);
+      return new Ran(reached, failure instanceof AssertionError error ? error : new AssertionError(failure.toString(), failure));
     }
     try {
       machine.close();
     } catch (RuntimeException leak) {
-      throw new AssertionError(Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED.failure(
-          subject.name() + ": closing after the last step: " + leak), leak);
+      return new Ran(reached, new ContractViolation(Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED, CLOSING,
+          Rule.REQUIRED_WRAPPER_LEAVES_NOTHING_UNRELEASED.failure(subject.name() + ": " + CLOSING + ": " + leak), leak));
     }
-    return reached;
+    return new Ran(reached, null);
   }
 
   private static void closeQuietly(OwnershipMachine<?, ?> machine, Throwable failure) {

@@ -8,7 +8,8 @@ import java.util.List;
  * How each handle, and the frame, came to be in its state. An empty handle is {@code new}, {@code
  * movedOut} (the source of a move or move-assign), {@code imported} (its batch moved into Arrow
  * Java), or {@code released} (a move-assign target whose batch was released and which took an
- * empty source); an owning one was {@code filled}; a closed one {@code closed}. The frame is
+ * empty source) or {@code copied} (made by {@link SubjectFeature#COPY}); an owning one was {@code
+ * filled}; a closed one {@code closed}. The frame is
  * {@code absent}, {@code new}, {@code faulted#k} (allocation k of an extraction failed),
  * {@code extracted} or {@code closed}. The model forgets how an empty handle became empty, a
  * wrapper may not, so the exhaustive checker's state key keeps it. Reads and rejected misuse

@@ -95,6 +95,14 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     }
   }
 
+  /** {@code h<n> = copy(h<source>)}: needs {@link SubjectFeature#COPY}; the copy must own nothing ({@link CopyTransition}). */
+  public void copy(int source) {
+    SubjectFeature.COPY.require(features, subject);
+    Expected expected = run("h" + handles.size() + " = copy(" + name(source) + ")", List.of(source),
+        () -> handles.add(subject.copy(handles.get(source))), () -> CopyTransition.copy(model, source));
+    CopyTransition.recordOrigin(expected, origins);
+  }
+
   /** {@code h<target>.moveAssign(h<source>)}, self-assignment included. */
   public void moveAssign(int target, int source) {
     List<Integer> closed = Stream.of(target, source).filter(h -> model.status(h) == HandleStatus.CLOSED).toList();

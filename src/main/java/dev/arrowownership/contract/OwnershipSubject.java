@@ -7,7 +7,7 @@ import org.apache.arrow.memory.BufferAllocator;
 /**
  * An ownership wrapper as the suite drives it: a handle that owns one {@code ArrowArray} and one
  * {@code ArrowSchema}, and optionally ({@link SubjectFeature#FRAME}) an output frame that owns
- * batches until they are extracted. Implement this to check your own wrapper; every type here is
+ * batches until they are extracted, and ({@link SubjectFeature#COPY}) a copy. Implement this to check your own wrapper; every type here is
  * the kit's or the JDK's, and structs are passed by address, so a wrapper written in any language
  * plugs in (the reference adapter for {@code RecordBatchData} is in the kit's tests).
  *
@@ -92,6 +92,18 @@ public interface OwnershipSubject<H, F> {
 
   /** Releases what the handle owns, exactly once, and closes it; closing again does nothing. */
   void close(H handle);
+
+  /**
+   * {@link SubjectFeature#COPY}: a copy of the handle, made the way the wrapper's language copies a
+   * value (C++: the copy constructor). The copy must own nothing, whatever the source holds: only a
+   * move transfers a batch, and a copy that also owned it would be a second owner of one batch, a
+   * second {@code release} call waiting to happen. Nothing is released and the source is unchanged.
+   *
+   * @throws IllegalStateException if the source is closed
+   */
+  default H copy(H source) {
+    throw SubjectFeature.COPY.notImplemented(this, "copy");
+  }
 
   /**
    * {@link SubjectFeature#FRAME}: a new frame that owns the batches' content, moved out of {@code

@@ -56,6 +56,24 @@ public sealed interface Step {
     }
   }
 
+  /** {@code hN = copy(h)}: {@link SubjectFeature#COPY}; the model's transition is {@link CopyTransition}'s. */
+  record Copy(int source) implements Step {
+    @Override
+    public Set<SubjectFeature> requires() {
+      return Set.of(SubjectFeature.COPY);
+    }
+
+    @Override
+    public void applyTo(OwnershipMachine<?, ?> machine) {
+      machine.copy(source);
+    }
+
+    @Override
+    public String toString() {
+      return "copy(h" + source + ")";
+    }
+  }
+
   /** {@code target.moveAssign(source)}; self-assignment when both are the same. */
   record MoveAssign(int target, int source) implements Step {
     @Override

@@ -30,6 +30,7 @@ record StepAlphabet(int handles, int faultPoints, List<Integer> frameRows) {
       steps.add(new Step.Populate(h, ROWS, historyLength)); // seed: the step's position, so batches differ
       if (n < handles) {
         steps.add(new Step.MoveFrom(h));
+        steps.add(new Step.Copy(h)); // only for subjects with COPY: stepsIn(model, length, features) filters it
       }
       for (int s = 0; s < n; s++) {
         steps.add(new Step.MoveAssign(h, s));

@@ -215,13 +215,13 @@ final class StepChecks<H> {
         + (StructKind.SCHEMA.isLive(subject.schemaAddress(handle)) ? "S" : "s");
   }
 
-  AssertionError failure(Rule rule, String call, String what) {
+  ContractViolation failure(Rule rule, String call, String what) {
     return failure(rule, call, what, null);
   }
 
   /** The rule broken, the subject, the step, what differs and the (shrunk, under jqwik) steps that led there. */
-  AssertionError failure(Rule rule, String call, String what, Throwable cause) {
-    return new AssertionError(rule.failure(subject.name() + ": step `" + call + "`: " + what
+  ContractViolation failure(Rule rule, String call, String what, Throwable cause) {
+    return new ContractViolation(rule, call, rule.failure(subject.name() + ": step `" + call + "`: " + what
         + "\n  steps so far: " + String.join("; ", history)), cause);
   }
 }

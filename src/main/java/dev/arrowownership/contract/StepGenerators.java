@@ -25,7 +25,7 @@ final class StepGenerators {
   private StepGenerators() {}
 
   static ActionChainArbitrary<OwnershipMachine<?, ?>> chains(OwnershipSubject<?, ?> subject) {
-    return ActionChain.<OwnershipMachine<?, ?>>startWith(() -> MachineRegistry.open(subject))
+    ActionChainArbitrary<OwnershipMachine<?, ?>> chains = ActionChain.<OwnershipMachine<?, ?>>startWith(() -> MachineRegistry.open(subject))
         .withAction(3, when(StepGenerators::mayAllocate, m -> Arbitraries.just(new Step.Allocate())))
         .withAction(5, onHandle(h -> Combinators.combine(rows(), Arbitraries.longs())
             .as((rows, seed) -> new Step.Populate(h, rows, seed))))
@@ -41,8 +41,12 @@ final class StepGenerators {
             rows().list().ofMaxSize(3), Arbitraries.longs()).as(Step.NewFrame::new)))
         .withAction(2, when(m -> m.model().frameStatus() != FrameStatus.ABSENT,
             m -> Arbitraries.oneOf(Arbitraries.just(-1), Arbitraries.integers().between(0, 7)).map(Step.Extract::new)))
-        .withAction(1, when(m -> m.model().frameStatus() != FrameStatus.ABSENT, m -> Arbitraries.just(new Step.CloseFrame())))
-        .withMaxTransformations(DEPTH);
+        .withAction(1, when(m -> m.model().frameStatus() != FrameStatus.ABSENT, m -> Arbitraries.just(new Step.CloseFrame())));
+    // Added only for a subject with COPY, so that every other subject's chains are drawn exactly as before.
+    if (SubjectFeature.checkDeclared(subject).contains(SubjectFeature.COPY)) {
+      chains = chains.withAction(3, onHandle(h -> Arbitraries.just(new Step.Copy(h))));
+    }
+    return chains.withMaxTransformations(DEPTH);
   }
 
   private static Arbitrary<Integer> rows() {
@@ -98,7 +102,7 @@ final class StepGenerators {
 
   /** The call as it reads in a shrunk counterexample, with the new handle's name where one is made. */
   static String describe(Step step, OwnershipMachine<?, ?> machine) {
-    return step instanceof Step.Allocate || step instanceof Step.MoveFrom
+    return step instanceof Step.Allocate || step instanceof Step.MoveFrom || step instanceof Step.Copy
         ? "h" + machine.handleCount() + " = " + step
         : step.toString();
   }
