@@ -83,10 +83,13 @@ typedef int (*arrow_ownership_producer)(struct ArrowArray* out_array, struct Arr
  * Consumer (`--consumer NAME`). The kit passes a live array and its schema. On success the library
  * owns both: it releases each base structure exactly once (it may move it first, and may do so
  * later, see arrow_ownership_drop), never a child or a dictionary on its own, and never touches a
- * struct after releasing or moving it away. On failure too, once it has taken the structures (any
- * failure but refusing a structure that is already released), the library releases each base
- * structure exactly once before returning: the kit checks that (required_consumer_releases_on_failure)
- * and counts a structure left live as leaked.
+ * struct after releasing or moving it away. On failure too, once it has taken the structures, the
+ * library releases each base structure exactly once before returning: the kit checks that
+ * (required_consumer_releases_on_failure) and counts a structure left live as leaked. Input it
+ * refuses before taking it (a structure already released, or one it cannot read: an unknown format,
+ * a wrong buffer count, a negative length, a released child) it may instead leave untouched: the
+ * caller still owns what is left live (required_consumer_invalid_input_released_exactly_once).
+ * Releasing both or leaving both, never one of the two, is optional_consumer_rejects_invalid_input_whole.
  */
 typedef int (*arrow_ownership_consumer)(struct ArrowArray* array, struct ArrowSchema* schema);
 

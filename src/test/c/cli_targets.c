@@ -6,9 +6,10 @@
  *   cli_produce                     producer, conforming: a plain int32 array [1, 2, 3]
  *   cli_produce_release_not_nulled  producer, broken: the array's release never sets release to NULL
  *   cli_held_bytes                  held-bytes hook: bytes held for arrays not yet released
- *   cli_consume                     consumer, conforming: releases both base structs once
+ *   cli_consume                     consumer, conforming: releases both base structs once; refuses a batch
+ *                                   it cannot read (fixture_validate.h) with EINVAL, both structs untouched
  *   cli_consume_stream              stream consumer, conforming: reads the schema and every array, releases
- *                                   each once, then the stream
+ *                                   each once, then the stream; releases what a failing get_next left in out
  *   cli_sum_first_row               not an entry point: it takes a table of rows (int32_t**), so bound as a
  *                                   consumer it reads the array's length as a pointer and crashes at once
  */
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 
 #include "arrow_ownership_kit.h"
+#include "fixture_validate.h"
 
 /* Everything one array points to, in one block: private_data, freed by the array's release. */
 struct block { const void* buffers[2]; int32_t values[3]; };
@@ -55,7 +57,8 @@ int cli_produce_release_not_nulled(struct ArrowArray* out_array, struct ArrowSch
 int64_t cli_held_bytes(void) { return __atomic_load_n(&held, __ATOMIC_SEQ_CST); }
 
 int cli_consume(struct ArrowArray* array, struct ArrowSchema* schema) {
-  if (array->release == NULL || schema->release == NULL) return EINVAL; /* nothing to own: left as it was */
+  /* Refused before it is taken (a released struct, or one it cannot read): both left to the caller. */
+  if (fixture_validate_batch(array, schema) != 0) return EINVAL;
   /* The consumer owns both base structs now: release each once, never a child on its own. */
   array->release(array);
   schema->release(schema);
@@ -70,7 +73,9 @@ int cli_consume_stream(struct ArrowArrayStream* stream) {
     schema.release(&schema);
     for (;;) {
       struct ArrowArray array;
+      array.release = NULL; /* a failing get_next may leave it so, or fill it: see below */
       errno_value = stream->get_next(stream, &array);
+      if (errno_value != 0 && array.release != NULL) array.release(&array); /* filled, then failed */
       if (errno_value != 0 || array.release == NULL) break; /* an error, or the end of the stream */
       array.release(&array);
     }

@@ -13,8 +13,11 @@
  *   consumer_leaks_on_failure          when an allocation fails, returns ENOMEM having released the
  *                                      schema but not the array: right on every path but that one
  *   consumer_keep_drop_never_releases  its drop frees the table entry but never releases the batch
- * On a failed allocation a conforming consumer releases both base structures and returns ENOMEM;
- * given a released structure it returns EINVAL and touches nothing.
+ * Before taking the batch each checks it (fixture_validate.h: a format it understands, the buffer
+ * count of each type, length >= 0, every child and the dictionary live) and finds the "id" column:
+ * given anything else, a released structure included, it returns EINVAL and touches neither struct,
+ * so the caller still owns both. On a failed allocation a conforming consumer releases both base
+ * structures and returns ENOMEM.
  * Hooks: fixture_held_bytes and fixture_fail_allocation (fixture_memory.h), consumer_drop, and
  * consumer_last_id_sum: what the last successful read summed, for tests.
  */
@@ -22,6 +25,7 @@
 
 #include "arrow_ownership_kit.h"
 #include "fixture_memory.h"
+#include "fixture_validate.h"
 
 enum bug {
   NONE, NEVER_RELEASES, RELEASES_TWICE, RELEASES_A_CHILD, WRITES_AFTER_RELEASE, LEAKS_ON_FAILURE,
@@ -41,13 +45,17 @@ static int64_t find_column(const struct ArrowSchema* schema, const char* name, c
   return -1;
 }
 
-/* The sum of the non-null values of the int32 column "id"; EINVAL without one, ENOMEM when an allocation fails. */
-static int sum_ids(const struct ArrowArray* array, const struct ArrowSchema* schema, int64_t* sum) {
-  int64_t column = strcmp(schema->format, "+s") == 0 && schema->n_children == array->n_children
-      ? find_column(schema, "id", "i") : -1;
-  if (column < 0) {
-    return EINVAL;
-  }
+/*
+ * The int32 column "id" of a batch fixture_validate_batch accepted, or -1 if the batch is no struct,
+ * has none, or has rows but no values buffer for it (the one buffer this consumer reads).
+ */
+static int64_t id_column(const struct ArrowArray* array, const struct ArrowSchema* schema) {
+  int64_t column = strcmp(schema->format, "+s") == 0 ? find_column(schema, "id", "i") : -1;
+  return column >= 0 && array->length > 0 && array->children[column]->buffers[1] == NULL ? -1 : column;
+}
+
+/* The sum of the non-null values of column `column` (int32) of a valid batch; ENOMEM when an allocation fails. */
+static int sum_ids(const struct ArrowArray* array, int64_t column, int64_t* sum) {
   const struct ArrowArray* ids = array->children[column];
   const uint8_t* bitmap = ids->buffers[0];
   const int32_t* data = ids->buffers[1];
@@ -127,12 +135,14 @@ void consumer_drop(void) {
 }
 
 static int consume(struct ArrowArray* array, struct ArrowSchema* schema, int keeps, enum bug bug) {
-  if (array->release == NULL || schema->release == NULL) {
+  /* Refused before it is taken: nothing released, nothing written, both structs still the caller's. */
+  int64_t column = fixture_validate_batch(array, schema) == 0 ? id_column(array, schema) : -1;
+  if (column < 0) {
     return EINVAL;
   }
   int64_t sum;
-  int rc = sum_ids(array, schema, &sum);
-  if (rc != 0) {
+  int rc = sum_ids(array, column, &sum);
+  if (rc != 0) { /* ENOMEM: the batch is taken, so it is released */
     if (bug != LEAKS_ON_FAILURE) {
       array->release(array);
     }
