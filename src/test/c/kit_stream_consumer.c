@@ -11,25 +11,44 @@
  *   stream_consumer_never_releases_stream  never releases the stream
  *   stream_consumer_keeps_first_batch      never releases the first array
  *   stream_consumer_releases_a_batch_twice releases the first array, then again through a copy
+ * Every path of a scan goes through the same code, so a bug is on every stream that reaches it.
+ *
+ * What the conforming ones do on the way (C Stream Interface, and what Arrow C++'s reader does where
+ * the spec is silent):
+ *   - the schema and each array are checked before they are read (fixture_validate.h); one that is
+ *     not valid is released (a successful get_schema or get_next made it the consumer's) and the
+ *     scan ends with EINVAL;
+ *   - the schema is held for the whole scan, to check each array against it, and released at its end;
+ *   - out is marked released before each get_schema and get_next: whatever a failing call left live
+ *     there is released once, as Arrow C++'s ArrayStreamReader does;
+ *   - after a failing call, and only then ("must ONLY be called if the last operation ... returned an
+ *     error"), get_last_error is read once and its text copied, before any other callback; NULL, which
+ *     the spec allows, is no message (stream_consumer_last_error gives "");
+ *   - a failed scan keeps nothing: stream_consumer_keep_last releases what it kept during it;
+ *   - the stream is released once on every path, the error paths included.
  * The scan's state is one allocation, so a failed allocation (ENOMEM, the stream released) is a path
- * too. On a get_schema or get_next error it releases what it holds and returns that error.
- * Hooks: fixture_held_bytes and fixture_fail_allocation (fixture_memory.h), stream_consumer_drop,
- * and stream_consumer_rows_read: the rows the last scan read, for tests.
+ * too. Hooks: fixture_held_bytes and fixture_fail_allocation (fixture_memory.h), stream_consumer_drop,
+ * stream_consumer_rows_read (the rows the last successful scan read) and stream_consumer_last_error
+ * (the stream's message for the last failure), for tests.
  */
 #include <errno.h>
 
 #include "arrow_ownership_kit.h"
 #include "fixture_memory.h"
+#include "fixture_validate.h"
 
 enum bug { NONE, KEEPS_LAST, KEEPS_SCHEMA, NEVER_RELEASES_STREAM, KEEPS_FIRST_BATCH, RELEASES_A_BATCH_TWICE };
 
 struct scan {
-  int64_t columns;
   int64_t batches;
   int64_t rows;
+  int kept; /* KEEPS_LAST: this scan has moved an array into `kept` */
 };
 
 static int64_t rows_read;
+
+/* The stream's get_last_error text after the last failed call, copied: its own is valid only until the next callback. */
+static char last_error[256];
 
 /* KEEPS_LAST: the last array read, moved here, owned until stream_consumer_drop. */
 static struct ArrowArray* kept;
@@ -43,7 +62,7 @@ void stream_consumer_drop(void) {
 }
 
 /* KEEPS_LAST: moves the array into storage of its own, releasing the one kept before. */
-static int keep(struct ArrowArray* array) {
+static int keep(struct ArrowArray* array, struct scan* scan) {
   struct ArrowArray* storage = fixture_malloc(sizeof *storage);
   if (storage == NULL) {
     array->release(array);
@@ -53,6 +72,7 @@ static int keep(struct ArrowArray* array) {
   *storage = *array;
   array->release = NULL;
   kept = storage;
+  scan->kept = 1;
   return 0;
 }
 
@@ -66,20 +86,37 @@ static void give_up_batch(struct ArrowArray* array, int64_t index, enum bug bug)
   }
 }
 
-static int read_batches(struct ArrowArrayStream* stream, struct scan* scan, enum bug bug) {
+/* Right after a call returned rc != 0: copies the stream's message (none when it gives NULL) and returns rc. */
+static int failed_call(struct ArrowArrayStream* stream, int rc) {
+  const char* message = stream->get_last_error == NULL ? NULL : stream->get_last_error(stream);
+  strncpy(last_error, message == NULL ? "" : message, sizeof last_error - 1);
+  last_error[sizeof last_error - 1] = '\0';
+  return rc;
+}
+
+static int read_batches(struct ArrowArrayStream* stream, const struct ArrowSchema* schema, struct scan* scan,
+    enum bug bug) {
   for (;;) {
     struct ArrowArray array;
+    array.release = NULL; /* a failing get_next that writes nothing leaves nothing to release */
     int rc = stream->get_next(stream, &array);
-    if (rc != 0 || array.release == NULL) { /* an error, or the end of the stream */
+    if (rc != 0) {
+      failed_call(stream, rc); /* before anything else touches the stream */
+      if (array.release != NULL) { /* filled, then failed: released here, once */
+        array.release(&array);
+      }
       return rc;
     }
-    if (array.n_children != scan->columns) {
+    if (array.release == NULL) { /* the end of the stream */
+      return 0;
+    }
+    if (fixture_validate_array(&array, schema) != 0) {
       array.release(&array);
       return EINVAL;
     }
     scan->rows += array.length;
     if (bug == KEEPS_LAST) {
-      rc = keep(&array);
+      rc = keep(&array, scan);
       if (rc != 0) {
         return rc;
       }
@@ -90,17 +127,36 @@ static int read_batches(struct ArrowArrayStream* stream, struct scan* scan, enum
   }
 }
 
-static int read_stream(struct ArrowArrayStream* stream, enum bug bug) {
-  struct scan* scan = fixture_calloc(sizeof *scan);
+static int scan_stream(struct ArrowArrayStream* stream, struct scan* scan, enum bug bug) {
   struct ArrowSchema schema;
-  int rc = scan == NULL ? ENOMEM : stream->get_schema(stream, &schema);
-  if (rc == 0) {
-    scan->columns = schema.n_children;
-    if (bug != KEEPS_SCHEMA) {
+  schema.release = NULL;
+  int rc = stream->get_schema(stream, &schema);
+  if (rc != 0) {
+    failed_call(stream, rc);
+    if (schema.release != NULL) { /* the same as a failing get_next: what it left live is released */
       schema.release(&schema);
     }
-    rc = read_batches(stream, scan, bug);
+    return rc;
   }
+  rc = fixture_validate_schema(&schema);
+  if (rc == 0) {
+    rc = read_batches(stream, &schema, scan, bug);
+  }
+  if (bug != KEEPS_SCHEMA) {
+    schema.release(&schema);
+  }
+  if (rc != 0 && scan->kept) { /* a failed scan has no result to keep */
+    stream_consumer_drop();
+  }
+  return rc;
+}
+
+static int read_stream(struct ArrowArrayStream* stream, enum bug bug) {
+  if (stream->release == NULL) {
+    return EINVAL; /* released already: nothing to own, nothing to release */
+  }
+  struct scan* scan = fixture_calloc(sizeof *scan);
+  int rc = scan == NULL ? ENOMEM : scan_stream(stream, scan, bug);
   if (rc == 0) {
     rows_read = scan->rows;
   }
@@ -112,6 +168,8 @@ static int read_stream(struct ArrowArrayStream* stream, enum bug bug) {
 }
 
 int64_t stream_consumer_rows_read(void) { return rows_read; }
+
+const char* stream_consumer_last_error(void) { return last_error; }
 
 int stream_consumer_read_all(struct ArrowArrayStream* s) { return read_stream(s, NONE); }
 int stream_consumer_keep_last(struct ArrowArrayStream* s) { return read_stream(s, KEEPS_LAST); }

@@ -7,10 +7,12 @@ import com.sun.jna.NativeLibrary;
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.conformance.AllocationFaults;
 import dev.arrowownership.conformance.CDataProducer;
+import dev.arrowownership.conformance.CDataStreamConsumer;
 import dev.arrowownership.generate.GeneratedBatch;
 import dev.arrowownership.generate.KitBatches;
 import dev.arrowownership.generate.KitStream;
 import dev.arrowownership.generate.KitStructs;
+import dev.arrowownership.generate.StreamPlan;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.support.NativeFixtures;
 import org.apache.arrow.c.ArrowArray;
@@ -23,7 +25,7 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * The native fixtures do what their conformance verdicts assume: the consumer reads the batch it is
- * given while it owns it, the stream consumer reads to the end, and the producer's every failure
+ * given while it owns it, the stream consumer reads to the end and reads a failure's message, and the producer's every failure
  * path (through its fault hook) returns ENOMEM, leaves the kit's structs released and frees what it
  * allocated.
  */
@@ -61,6 +63,34 @@ class NativeFixturesTest {
       assertThat(call(target, "stream_consumer_rows_read")).isEqualTo(2L * KitBatches.ROWS);
       assertThat(stream.results().stream().map(ledger::releaseCount)).containsExactly(1, 1, 1);
       assertThat(stream.releaseCalls()).isOne();
+    }
+  }
+
+  /**
+   * After a failing get_next the stream consumer reads get_last_error, before any other callback,
+   * and keeps a copy of the text; NULL, which the spec allows ("if no detailed description is
+   * available"), is no message rather than a crash. It never asks after a success, which the spec
+   * forbids (get_last_error "must ONLY be called if the last operation ... returned an error").
+   */
+  @Test
+  void streamConsumerReadsTheLastErrorOnlyAfterAFailure() throws Exception {
+    NativeTarget target = FixtureTargets.streamConsumer("stream_consumer_read_all");
+    CDataStreamConsumer consumer = target.streamConsumer().orElseThrow();
+    StreamPlan plain = StreamPlan.batches(2);
+    try (RootAllocator allocator = new RootAllocator(); ReleaseLedger ledger = new ReleaseLedger()) {
+      try (KitStream stream = new KitStream(allocator, ledger, plain.failingGetNext(1, "the disk went away"))) {
+        assertThatThrownBy(() -> consumer.consume(stream.address(), allocator))
+            .isInstanceOf(NativeCallFailed.class).hasMessage("stream_consumer_read_all returned 5 (EIO)");
+        assertThat(lastError(target)).isEqualTo("the disk went away");
+        assertThat(stream.lastErrorQueriesAfterSuccess()).isZero();
+      }
+      try (KitStream stream = new KitStream(allocator, ledger, plain.failingGetNext(1, null))) {
+        assertThatThrownBy(() -> consumer.consume(stream.address(), allocator)).isInstanceOf(NativeCallFailed.class);
+        assertThat(lastError(target)).as("the earlier message replaced by none").isEmpty();
+        assertThat(stream.lastErrorQueriesAfterSuccess()).isZero();
+        assertThat(stream.results().stream().map(ledger::releaseCount)).containsExactly(1, 1);
+        assertThat(stream.releaseCalls()).isOne();
+      }
     }
   }
 
@@ -123,6 +153,11 @@ class NativeFixturesTest {
     assertThatThrownBy(() -> NativeFixtures.require("no_such_fixture"))
         .isInstanceOf(TestAbortedException.class)
         .hasMessageEndingWith("native fixture libno_such_fixture.so was not built: " + NativeFixtures.buildStatus());
+  }
+
+  private static String lastError(NativeTarget target) {
+    return NativeLibrary.getInstance(target.library().toString()).getFunction("stream_consumer_last_error")
+        .invokeString(new Object[0], false);
   }
 
   private static long call(NativeTarget target, String function) {
