@@ -8,6 +8,8 @@ import dev.arrowownership.conformance.Rule;
 import dev.arrowownership.conformance.RuleResult;
 import dev.arrowownership.conformance.RuleResult.Status;
 import dev.arrowownership.conformance.Verdict;
+import dev.arrowownership.generate.InvalidBatch;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,7 +47,7 @@ class NativeFixturesAreCheckedTest {
   /**
    * The consumer that reads and releases, and the one that keeps the batch until its drop hook, keep
    * every rule, on their failure paths too: each of their allocations is failed in turn through the
-   * library's own fault hook.
+   * library's own fault hook. Each invalid batch they refuse before taking it, left whole to the caller.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("conformingConsumers")
@@ -58,6 +60,9 @@ class NativeFixturesAreCheckedTest {
     verdict.assertConformsIncludingOptional();
     assertThat(message(verdict, Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE))
         .isEqualTo("each of " + allocations + " allocation points failed in turn; released once every time");
+    int invalid = InvalidBatch.values().length;
+    assertThat(message(verdict, Rule.REQUIRED_CONSUMER_INVALID_INPUT_RELEASED_EXACTLY_ONCE))
+        .endsWith("where it was left live (" + invalid + " of " + invalid + "), by the caller");
     assertThat(target.heldBytes()).as("what the consumer kept was freed by its drop").hasValue(before);
   }
 
@@ -65,7 +70,11 @@ class NativeFixturesAreCheckedTest {
     return Stream.of(Arguments.of("consumer_take", 2), Arguments.of("consumer_keep", 3));
   }
 
-  /** The stream consumers that read to the end, releasing as they go or keeping the last array until drop. */
+  /**
+   * The stream consumers that read to the end, releasing as they go or keeping the last array until
+   * drop, keep every rule on the adversarial streams too: they reject each invalid schema or batch
+   * with an error, and release it.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("conformingStreamConsumers")
   void conformingStreamConsumerKeepsEveryRule(String symbol) {
@@ -77,6 +86,8 @@ class NativeFixturesAreCheckedTest {
     verdict.assertConformsIncludingOptional();
     assertThat(message(verdict, Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE))
         .startsWith("4 schemas and arrays obtained, each released once");
+    assertThat(message(verdict, Rule.REQUIRED_STREAM_CONSUMER_RELEASES_INVALID_RESULTS_ONCE))
+        .endsWith("rejected with an error: " + Arrays.toString(InvalidBatch.values()) + ", read without an error: []");
     assertThat(target.heldBytes()).hasValue(before);
   }
 
@@ -89,12 +100,16 @@ class NativeFixturesAreCheckedTest {
         broken("producer_release_not_nulled", Rule.REQUIRED_PRODUCER_RELEASE_SETS_NULL,
             "release left non-NULL on [batch.children[1].array#"),
         // A leak in a release is seen by every rule that releases a batch and counts the bytes held
-        // after: the rule named first is the one whose hint points at the bug.
+        // after: the rule named first is the one whose hint points at the bug. The failure-path rule
+        // is one of them: a produce() that fails part way frees what it built through the same
+        // release, so the leak stays behind with the error.
         broken("producer_forgets_dictionary", Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN,
             "[batch.children[2].dictionary.array#", Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING,
-            Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID, Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD),
+            Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID, Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD,
+            Rule.REQUIRED_PRODUCER_FAILURE_LEAVES_OUT_RELEASED_OR_UNTOUCHED),
         broken("producer_keeps_string_buffers", Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING, " bytes after release, ",
-            Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID, Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD),
+            Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID, Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD,
+            Rule.REQUIRED_PRODUCER_FAILURE_LEAVES_OUT_RELEASED_OR_UNTOUCHED),
         broken("producer_keyed_by_address", Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID,
             "bytes more after releasing the moved struct"),
         broken("consumer_never_releases", Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE, "[array, schema] = [0, 0]"),
@@ -108,19 +123,32 @@ class NativeFixturesAreCheckedTest {
                 + NativeCallFailed.class.getName() + ": consumer_leaks_on_failure returned 12 (ENOMEM)"),
         broken("consumer_keep_drop_never_releases", Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE,
             "[array, schema] = [0, 0]"),
+        // The stream consumers' bugs are on the path every scan takes, and the adversarial streams
+        // check the same "once each" on streams of their own: each rule whose streams reach the bug
+        // sees it. Every stream is released, and its schema obtained on all but the one whose
+        // get_schema fails; a first batch is given up only on streams that yield a valid one (the
+        // plain one, the one failing after a batch, the uneven one), so the invalid streams, whose
+        // bad schema or first batch is rejected and released on another path, do not see those bugs.
         broken("stream_consumer_keeps_schema", Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE,
-            "stream.schema.schema#"),
+            "stream.schema.schema#", Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EVERYTHING_ON_ERROR,
+            Rule.REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS,
+            Rule.REQUIRED_STREAM_CONSUMER_RELEASES_INVALID_RESULTS_ONCE),
         broken("stream_consumer_never_releases_stream", Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE,
-            "the stream was released 0 times"),
+            "the stream was released 0 times", Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EVERYTHING_ON_ERROR,
+            Rule.REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS,
+            Rule.REQUIRED_STREAM_CONSUMER_RELEASES_INVALID_RESULTS_ONCE),
         broken("stream_consumer_keeps_first_batch", Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE,
-            "stream.batch0.array#"),
+            "stream.batch0.array#", Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EVERYTHING_ON_ERROR,
+            Rule.REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS),
         broken("stream_consumer_releases_a_batch_twice", Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE,
-            "DOUBLE_RELEASE on stream.batch0.array#"));
+            "DOUBLE_RELEASE on stream.batch0.array#", Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EVERYTHING_ON_ERROR,
+            Rule.REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS));
   }
 
   /**
    * Each broken native target fails the rule for its bug, by name, spec section and hint, and no
-   * other but those listed (a leak shows in every rule that counts bytes after a release).
+   * other but those listed (a leak shows in every rule that counts bytes after a release, a stream
+   * consumer's bug in every rule whose streams reach it).
    */
   @ParameterizedTest(name = "{0} breaks {1}")
   @MethodSource("brokenTargets")
