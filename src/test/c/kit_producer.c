@@ -14,7 +14,8 @@
  *   producer_keyed_by_address              the batch's own data is found by the struct's address, lost
  *                                          once the struct is moved
  * Hooks: fixture_held_bytes and fixture_fail_allocation (fixture_memory.h). On a failed allocation
- * a producer returns ENOMEM with both structs untouched and everything it allocated freed.
+ * a producer returns ENOMEM with both structs untouched and everything it allocated freed, through
+ * the release callbacks of what it built: so the two whose release leaks leak on that path too.
  */
 #include <errno.h>
 
