@@ -248,10 +248,8 @@ public final class KitStream implements AutoCloseable {
 
   /** A NUL-terminated UTF-8 copy of {@code text} in memory that lives as long as the returned object. */
   static Memory cString(String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    Memory memory = new Memory(bytes.length + 1L);
-    memory.write(0, bytes, 0, bytes.length);
-    memory.setByte(bytes.length, (byte) 0);
+    Memory memory = new Memory(text.getBytes(StandardCharsets.UTF_8).length + 1L);
+    memory.setString(0, text, StandardCharsets.UTF_8.name()); // writes the terminating NUL too
     return memory;
   }
 

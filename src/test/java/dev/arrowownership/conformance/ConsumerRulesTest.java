@@ -4,6 +4,7 @@ import static dev.arrowownership.conformance.RuleMessages.failed;
 import static dev.arrowownership.conformance.RuleMessages.passed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arrowownership.fixtures.ConsumerRejectsHalf;
 import dev.arrowownership.fixtures.ConsumerReleasesChildren;
 import dev.arrowownership.fixtures.ConsumerReleasesTwice;
 import dev.arrowownership.fixtures.ReadingConsumer;
@@ -43,6 +44,22 @@ class ConsumerRulesTest {
         .isEqualTo("no child or dictionary released outside its parent's release in " + runs + " runs");
     assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_NO_ACCESS_AFTER_RELEASE))
         .isEqualTo("no write to a released struct in " + runs + " runs (reads cannot be observed)");
+  }
+
+  /**
+   * The invalid-input rules' pass texts count the invalid batches and, for the required rule, how
+   * many the consumer left (partly) live for the caller: none for the reading consumer, every one for
+   * a consumer that releases only the schema.
+   */
+  @Test
+  void invalidInputPassesCountWhatWasLeftToTheCaller() {
+    Verdict reading = ConformanceKit.checkConsumer("reading", new ReadingConsumer());
+    assertThat(passed(reading, Rule.REQUIRED_CONSUMER_INVALID_INPUT_RELEASED_EXACTLY_ONCE)).isEqualTo("4 invalid"
+        + " batches: each base struct released once, by the consumer or, where it was left live (0 of 4), by the caller");
+    assertThat(passed(reading, Rule.OPTIONAL_CONSUMER_REJECTS_INVALID_INPUT_WHOLE)).isEqualTo("each of 4 invalid"
+        + " batches refused with an error, both base structs then released or both left live");
+    assertThat(passed(ConformanceKit.checkConsumer("half", new ConsumerRejectsHalf()),
+        Rule.REQUIRED_CONSUMER_INVALID_INPUT_RELEASED_EXACTLY_ONCE)).contains("where it was left live (4 of 4)");
   }
 
   /** A consumer that releases both structs without allocating: no fault can be injected, and it says so. */

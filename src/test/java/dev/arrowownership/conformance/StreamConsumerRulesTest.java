@@ -1,10 +1,12 @@
 package dev.arrowownership.conformance;
 
 import static dev.arrowownership.conformance.RuleMessages.failed;
+import static dev.arrowownership.conformance.RuleMessages.passed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.fixtures.ReadingStreamConsumer;
 import dev.arrowownership.conformance.RuleResult.Status;
+import dev.arrowownership.generate.KitBatches;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.c.ArrowArrayStream;
@@ -42,6 +44,10 @@ class StreamConsumerRulesTest {
     RuleResult results = verdict.result(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE);
     assertThat(results.status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(results.message()).isEqualTo("the consumer obtained no schema or array from the stream" + threw);
+    RuleResult filled = verdict.result(Rule.OPTIONAL_STREAM_CONSUMER_RELEASES_WHAT_A_FAILED_GET_NEXT_FILLED);
+    assertThat(filled.status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(filled.message()).isEqualTo("the consumer never called get_next on the stream whose get_next fills out"
+        + " and fails" + threw);
   }
 
   /**
@@ -84,6 +90,61 @@ class StreamConsumerRulesTest {
     });
     assertThat(failed(unread, Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE))
         .contains("still holds 64 bytes");
+  }
+
+  /** The reading consumer passes the adversarial streams, and each pass names the streams and what it saw. */
+  @Test
+  void readingConsumerPassesTheAdversarialStreamsWithTheirCounts() {
+    Verdict verdict = ConformanceKit.checkStreamConsumer("reading", new ReadingStreamConsumer());
+    String error = "java.io.IOException: [errno 5] CDataJniException{errno=5, message=" + StreamConsumerRules.ERROR + "}";
+    assertThat(passed(verdict, Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EVERYTHING_ON_ERROR)).isEqualTo("4 failing streams"
+        + " (get_schema fails; get_next fails at once; get_next fails after one batch, get_last_error NULL; get_next fills"
+        + " out, then fails): the stream and every result released once each; the consumer reported the error in 4 of 4");
+    assertThat(passed(verdict, Rule.REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS)).isEqualTo("no batch and"
+        + " batches of [" + KitBatches.ROWS + ", 0, 1, 37] rows: read without an error, the stream and every result released once");
+    assertThat(passed(verdict, Rule.OPTIONAL_STREAM_CONSUMER_RELEASES_WHAT_A_FAILED_GET_NEXT_FILLED)).isEqualTo(
+        "the array a failing get_next had put into out was released once (the consumer threw " + error + ")");
+    assertThat(passed(verdict, Rule.REQUIRED_STREAM_CONSUMER_RELEASES_INVALID_RESULTS_ONCE)).isEqualTo("4 streams with"
+        + " an invalid schema or batch: the stream and every result released once; rejected with an error: [unknown_format],"
+        + " read without an error: [wrong_buffer_count, negative_length, released_child]");
+  }
+
+  /** A consumer that keeps every release but swallows the producer's errors passes, and the text says it never reported one. */
+  @Test
+  void swallowedErrorsAreCountedAsUnreported() {
+    Verdict verdict = ConformanceKit.checkStreamConsumer("lenient", (stream, allocator) -> {
+      try {
+        return new ReadingStreamConsumer().consume(stream, allocator);
+      } catch (Exception swallowed) {
+        return () -> { }; // the reading consumer released everything before rethrowing
+      }
+    });
+    assertThat(passed(verdict, Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EVERYTHING_ON_ERROR))
+        .endsWith("the consumer reported the error in 0 of 4");
+    assertThat(passed(verdict, Rule.REQUIRED_STREAM_CONSUMER_RELEASES_INVALID_RESULTS_ONCE))
+        .endsWith("rejected with an error: [], read without an error: [unknown_format, wrong_buffer_count, negative_length,"
+            + " released_child]");
+  }
+
+  /** A consumer that releases everything but then reports an error fails the empty and uneven streams' rule. */
+  @Test
+  void errorAfterReleasingEverythingFailsTheEmptyStreamRule() {
+    Verdict verdict = ConformanceKit.checkStreamConsumer("refuses-everything", (stream, allocator) -> {
+      new ReadingStreamConsumer().consume(stream, allocator).close();
+      throw new IllegalStateException("refuses every stream");
+    });
+    assertThat(failed(verdict, Rule.REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS)).contains("2 of 2 streams"
+        + " break it: [no batch: everything released once, threw java.lang.IllegalStateException: refuses every stream, ");
+  }
+
+  /** A run prints its scenario, what broke (or that nothing did) and whether the consumer reported an error. */
+  @Test
+  void runsPrintWhatHappened() {
+    assertThat(new StreamRun("plain", null, 1, List.of(), List.of(), List.of(), List.of(), 0))
+        .hasToString("plain: everything released once, no error reported");
+    assertThat(new StreamRun("failing", new IllegalStateException("no"), 0, List.of(), List.of(), List.of("V"), List.of(), 8))
+        .hasToString("failing: the stream was released 0 times, V, the consumer's allocator still holds 8 bytes after its"
+            + " result was closed, threw java.lang.IllegalStateException: no");
   }
 
   /**

@@ -9,7 +9,9 @@ import dev.arrowownership.conformance.Rule;
 import dev.arrowownership.conformance.RuleResult;
 import dev.arrowownership.conformance.RuleResult.Status;
 import dev.arrowownership.conformance.Verdict;
+import dev.arrowownership.generate.KitStructs;
 import dev.arrowownership.support.NativeFixtures;
+import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,11 +49,21 @@ class NativeProducerFaultsTest {
     assertThatThrownBy(verdict::assertConforms).hasMessageContaining(RULE.id());
   }
 
-  /** The producer's faults() is the library's hook: armed at k, it reports whether allocation k failed. */
+  /**
+   * The producer's faults() is the library's hook: armed at k, it reports whether allocation k failed;
+   * its allocatedBytes() is the held-bytes hook, up while a batch is live, back once it is released.
+   */
   @Test
-  void producerFaultsAreTheLibrarysHook() throws Exception {
+  void producerFaultsAndBytesAreTheLibrarysHooks() throws Exception {
     CDataProducer producer = producer("failing_producer_produce");
     var faults = producer.faults().orElseThrow();
+    long before = producer.allocatedBytes();
+    try (RootAllocator allocator = new RootAllocator(); KitStructs structs = new KitStructs(allocator)) {
+      producer.produce(structs.arrayAddress(), structs.schemaAddress());
+      assertThat(producer.allocatedBytes()).isGreaterThan(before);
+      structs.releaseLive();
+    }
+    assertThat(producer.allocatedBytes()).isEqualTo(before);
 
     faults.failAt(5); // more than one produce() makes
     assertThat(faults.disarm()).isFalse();
