@@ -13,6 +13,8 @@
  *   consumer_leaks_on_failure          when an allocation fails, returns ENOMEM having released the
  *                                      schema but not the array: right on every path but that one
  *   consumer_keep_drop_never_releases  its drop frees the table entry but never releases the batch
+ *   consumer_keep_drop_leaks_entry     its drop releases the batch but never frees the table entry:
+ *                                      every release is right; only the held-bytes hook shows it
  * Before taking the batch each checks it (fixture_validate.h: a format it understands, the buffer
  * count of each type, length >= 0, every child and the dictionary live) and finds the "id" column:
  * given anything else, a released structure included, it returns EINVAL and touches neither struct,
@@ -29,7 +31,7 @@
 
 enum bug {
   NONE, NEVER_RELEASES, RELEASES_TWICE, RELEASES_A_CHILD, WRITES_AFTER_RELEASE, LEAKS_ON_FAILURE,
-  DROP_NEVER_RELEASES
+  DROP_NEVER_RELEASES, DROP_LEAKS_ENTRY
 };
 
 static int64_t last_id_sum;
@@ -130,7 +132,9 @@ void consumer_drop(void) {
       entry->array.release(&entry->array);
       entry->schema.release(&entry->schema);
     }
-    fixture_free(entry);
+    if (entry->bug != DROP_LEAKS_ENTRY) {
+      fixture_free(entry);
+    }
   }
 }
 
@@ -171,6 +175,7 @@ int consumer_leaks_on_failure(struct ArrowArray* a, struct ArrowSchema* s) { ret
 int consumer_keep_drop_never_releases(struct ArrowArray* a, struct ArrowSchema* s) {
   return consume(a, s, 1, DROP_NEVER_RELEASES);
 }
+int consumer_keep_drop_leaks_entry(struct ArrowArray* a, struct ArrowSchema* s) { return consume(a, s, 1, DROP_LEAKS_ENTRY); }
 
 FIXTURE_EXPORTS(consumer_drop, arrow_ownership_drop);
 FIXTURE_EXPORTS(consumer_take, arrow_ownership_consumer);
@@ -181,3 +186,4 @@ FIXTURE_EXPORTS(consumer_releases_a_child, arrow_ownership_consumer);
 FIXTURE_EXPORTS(consumer_writes_after_release, arrow_ownership_consumer);
 FIXTURE_EXPORTS(consumer_leaks_on_failure, arrow_ownership_consumer);
 FIXTURE_EXPORTS(consumer_keep_drop_never_releases, arrow_ownership_consumer);
+FIXTURE_EXPORTS(consumer_keep_drop_leaks_entry, arrow_ownership_consumer);

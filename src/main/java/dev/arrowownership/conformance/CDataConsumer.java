@@ -35,4 +35,14 @@ public interface CDataConsumer {
   default Optional<AllocationFaults> faults() {
     return Optional.empty();
   }
+
+  /**
+   * The bytes the consumer holds of its own memory (not the allocator it is lent), or -1 if it
+   * cannot tell (the default): e.g. a native library's {@code arrow_ownership_held_bytes} hook. The
+   * kit reads it before each hand-over and once the result is closed; growth in between is memory
+   * the consumer kept, and fails the rules that check nothing is held.
+   */
+  default long heldBytes() {
+    return -1;
+  }
 }

@@ -20,4 +20,14 @@ public interface CDataStreamConsumer {
    * @param allocator memory for the consumer, if it uses Arrow Java; checked empty at the end
    */
   AutoCloseable consume(long streamAddress, BufferAllocator allocator) throws Exception;
+
+  /**
+   * The bytes the consumer holds of its own memory (not the allocator it is lent), or -1 if it
+   * cannot tell (the default): e.g. a native library's {@code arrow_ownership_held_bytes} hook. The
+   * kit reads it before each hand-over and once the result is closed; growth in between is memory
+   * the consumer kept, and fails the rules that check nothing is held.
+   */
+  default long heldBytes() {
+    return -1;
+  }
 }

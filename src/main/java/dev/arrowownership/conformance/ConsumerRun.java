@@ -26,7 +26,8 @@ import org.apache.arrow.memory.BufferAllocator;
  *     when the consumer was done: left to the caller, who releases them (the kit then does)
  * @param violations what the ledger reported
  * @param writtenAfterRelease the kit's structs changed after they were released or moved away
- * @param heldBytes what the consumer's allocator still held at the end
+ * @param heldBytes what the consumer still held at the end: its allocator's bytes, plus what its own
+ *     {@link CDataConsumer#heldBytes()} grew by
  */
 record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwable thrown, List<Integer> baseCalls,
     List<Boolean> leftLive, List<Violation> violations, boolean writtenAfterRelease, long heldBytes) {
@@ -48,6 +49,7 @@ record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwa
     try (ReleaseLedger ledger = new ReleaseLedger();
         KitStructs structs = invalid == null ? KitBatches.export(allocator, ledger, "r", seed)
             : KitBatches.exportInvalid(allocator, ledger, invalid.toString(), seed, invalid)) {
+      KeptBytes kept = KeptBytes.from(consumer::heldBytes);
       Throwable thrown = null;
       byte[][] released = new byte[2][]; // base structs already released or moved away when consume() returned
       boolean fired;
@@ -68,7 +70,7 @@ record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwa
       boolean written = writtenAfterRelease(ledger, structs, released);
       structs.releaseLive(); // a consumer that never took the batch leaks it; the counts above say so
       return new ConsumerRun(faultAt, invalid, fired, thrown, calls, leftLive, violations, written,
-          held(consumerAllocator));
+          held(consumerAllocator) + kept.kept());
     }
   }
 

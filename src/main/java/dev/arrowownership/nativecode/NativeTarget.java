@@ -83,7 +83,8 @@ public final class NativeTarget {
 
   /**
    * The consumer, if one was bound; closing what it returns calls the drop hook, if bound. With the
-   * fault hook bound, the kit fails the library's own allocations through it.
+   * fault hook bound, the kit fails the library's own allocations through it; its {@code heldBytes()}
+   * is the held-bytes hook, or -1.
    */
   public Optional<CDataConsumer> consumer() {
     return function(EntryPoint.CONSUMER).map(consume -> new CDataConsumer() {
@@ -91,6 +92,11 @@ public final class NativeTarget {
       public AutoCloseable consume(long arrayAddress, long schemaAddress, BufferAllocator allocator) {
         call(EntryPoint.CONSUMER, consume, new Pointer(arrayAddress), new Pointer(schemaAddress));
         return NativeTarget.this::drop;
+      }
+
+      @Override
+      public long heldBytes() {
+        return NativeTarget.this.heldBytes().orElse(-1);
       }
 
       @Override
@@ -115,11 +121,22 @@ public final class NativeTarget {
     });
   }
 
-  /** The stream consumer, if one was bound; closing what it returns calls the drop hook, if bound. */
+  /**
+   * The stream consumer, if one was bound; closing what it returns calls the drop hook, if bound; its
+   * {@code heldBytes()} is the held-bytes hook, or -1.
+   */
   public Optional<CDataStreamConsumer> streamConsumer() {
-    return function(EntryPoint.STREAM_CONSUMER).map(consume -> (streamAddress, allocator) -> {
-      call(EntryPoint.STREAM_CONSUMER, consume, new Pointer(streamAddress));
-      return this::drop;
+    return function(EntryPoint.STREAM_CONSUMER).map(consume -> new CDataStreamConsumer() {
+      @Override
+      public AutoCloseable consume(long streamAddress, BufferAllocator allocator) {
+        call(EntryPoint.STREAM_CONSUMER, consume, new Pointer(streamAddress));
+        return NativeTarget.this::drop;
+      }
+
+      @Override
+      public long heldBytes() {
+        return NativeTarget.this.heldBytes().orElse(-1);
+      }
     });
   }
 

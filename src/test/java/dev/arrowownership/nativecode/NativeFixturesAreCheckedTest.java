@@ -123,6 +123,9 @@ class NativeFixturesAreCheckedTest {
                 + NativeCallFailed.class.getName() + ": consumer_leaks_on_failure returned 12 (ENOMEM)"),
         broken("consumer_keep_drop_never_releases", Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE,
             "[array, schema] = [0, 0]"),
+        // Every release right, only its own memory kept: seen through the held-bytes hook alone.
+        broken("consumer_keep_drop_leaks_entry", Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE,
+            "[array, schema] = [1, 1], consumer holds "),
         // The stream consumers' bugs are on the path every scan takes, and the adversarial streams
         // check the same "once each" on streams of their own: each rule whose streams reach the bug
         // sees it. Every stream is released, and its schema obtained on all but the one whose
