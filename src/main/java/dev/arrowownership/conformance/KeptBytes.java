@@ -24,7 +24,7 @@ final class KeptBytes {
 
   /** How many bytes more than before {@code held} reports now; 0 when either reading is unknown. */
   long kept() {
-    long now = held.getAsLong();
-    return before < 0 || now < 0 ? 0 : Math.max(0, now - before);
+    long now = held.getAsLong(); // -1 when unknown: below any count read before, so nothing kept
+    return before < 0 ? 0 : Math.max(0, now - before);
   }
 }

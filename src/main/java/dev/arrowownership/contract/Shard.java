@@ -21,7 +21,7 @@ public record Shard(int index, int count) {
   public static final Shard ALL = new Shard(1, 1);
 
   public Shard {
-    if (count < 1 || index < 1 || index > count) {
+    if (index < 1 || index > count) { // so count >= 1 too
       throw new IllegalArgumentException("a shard is i/n with 1 <= i <= n, was " + index + "/" + count);
     }
   }

@@ -48,6 +48,13 @@ class ExhaustiveShardTest {
         assertThat(spread).as("depth %d, dealt out", depth).isEqualTo(expected);
       }
     }
+    // Sequences run: before the split every shard runs the whole run's; at the split each its share.
+    long runBeforeSplit = whole.report().levels().get(split - 2).sequencesChecked();
+    long runAtSplit = shards.stream().mapToLong(shard -> shard.report().levels().get(split - 1).sequencesChecked()
+        - shard.report().levels().get(split - 2).sequencesChecked()).sum();
+    assertThat(shards).allSatisfy(shard ->
+        assertThat(shard.report().levels().get(split - 2).sequencesChecked()).isEqualTo(runBeforeSplit));
+    assertThat(runAtSplit).isEqualTo(sequencesOfLength(whole, split).longValueExact());
     BigInteger wholeSequences = represented(whole);
     assertThat(shards).allSatisfy(shard -> assertThat(represented(shard)).isLessThan(wholeSequences));
     assertThat(shards.get(1).report().subject()).endsWith("shard 2/2 of the sequences of depth 2 and all they lead to");
@@ -77,6 +84,46 @@ class ExhaustiveShardTest {
     assertThat(shard.report().levels()).hasSize(3);
     assertThat(shard.report().subject()).endsWith("shard 2/2 (the search ended before a depth with 8 sequences to split:"
         + " this shard checked all of it)");
+  }
+
+  /** A survey in shards finds the kinds of defect the whole survey finds, each in some shard. */
+  @Test
+  void aSurveyInShardsFindsWhatTheWholeSurveyFinds() {
+    Set<String> whole = kinds(new ExhaustiveChecker(new WrapperNeverReleases(), 1, 0).survey(DEPTH, 60_000));
+    Set<String> sharded = new HashSet<>();
+    for (int i = 1; i <= SHARDS; i++) {
+      sharded.addAll(kinds(new ExhaustiveChecker(new WrapperNeverReleases(), 1, 0).in(new Shard(i, SHARDS)).survey(DEPTH, 60_000)));
+    }
+    assertThat(whole).isNotEmpty();
+    assertThat(sharded).isEqualTo(whole);
+  }
+
+  /**
+   * A shard's survey in which every first step breaks a rule has nothing to extend: it ends after
+   * depth 1 (every state reachable was seen), whatever the depth asked for.
+   */
+  @Test
+  void aShardWhoseSequencesAllFailEndsWhereNothingIsLeft() {
+    OwnershipSubject<?, ?> refusesToAllocate = new RecordBatchDataHandles<Void>() {
+      @Override
+      public dev.arrowownership.wrapper.RecordBatchData allocate(org.apache.arrow.memory.BufferAllocator allocator, String name) {
+        throw new IllegalStateException("no handles today");
+      }
+    };
+    ExhaustiveSurvey survey = new ExhaustiveChecker(refusesToAllocate, 1, 0).in(new Shard(2, 2)).survey(DEPTH, 60_000);
+    assertThat(survey.findings()).isNotEmpty();
+    assertThat(survey.exploration().levels()).hasSize(1);
+    assertThat(survey.exploration().closed()).isTrue();
+  }
+
+  /** A spent budget stops a shard before its split too, after the depth that spent it. */
+  @Test
+  void aSpentBudgetStopsAShardBeforeItsSplit() {
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    Exploration shard = new ExhaustiveChecker(new RecordBatchDataSubject(), 1, 0, () -> nanos.addAndGet(2_000_000))
+        .in(new Shard(1, 50)).explore(DEPTH, 0);
+    assertThat(shard.splitDepth()).isZero();
+    assertThat(shard.report().levels()).hasSize(1);
   }
 
   @Test
@@ -109,6 +156,12 @@ class ExhaustiveShardTest {
     List<ExhaustiveReport.Level> levels = run.report().levels();
     BigInteger upTo = levels.get(depth - 1).sequencesRepresented();
     return depth == 1 ? upTo : upTo.subtract(levels.get(depth - 2).sequencesRepresented());
+  }
+
+  private static Set<String> kinds(ExhaustiveSurvey survey) {
+    Set<String> kinds = new HashSet<>();
+    survey.findings().forEach(f -> kinds.add(f.kind()));
+    return kinds;
   }
 
   private static BigInteger represented(Exploration run) {

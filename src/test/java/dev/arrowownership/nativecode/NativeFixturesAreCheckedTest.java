@@ -125,7 +125,7 @@ class NativeFixturesAreCheckedTest {
             "[array, schema] = [0, 0]"),
         // Every release right, only its own memory kept: seen through the held-bytes hook alone.
         broken("consumer_keep_drop_leaks_entry", Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE,
-            "[array, schema] = [1, 1], consumer holds "),
+            "[array, schema] = [1, 1], consumer holds 168 bytes"),
         // The stream consumers' bugs are on the path every scan takes, and the adversarial streams
         // check the same "once each" on streams of their own: each rule whose streams reach the bug
         // sees it. Every stream is released, and its schema obtained on all but the one whose

@@ -177,6 +177,20 @@ class NativeTargetTest {
     NativeTarget consumerWithoutHook = FixtureTargets.library(FixtureTargets.CONSUMERS)
         .bind(EntryPoint.CONSUMER, "consumer_take").load();
     assertThat(consumerWithoutHook.consumer().orElseThrow().faults()).isEmpty();
+    assertThat(consumerWithoutHook.consumer().orElseThrow().heldBytes()).isEqualTo(-1);
+    NativeTarget streamConsumerWithoutHook = FixtureTargets.library(FixtureTargets.STREAM_CONSUMERS)
+        .bind(EntryPoint.STREAM_CONSUMER, "stream_consumer_read_all").load();
+    assertThat(streamConsumerWithoutHook.streamConsumer().orElseThrow().heldBytes()).isEqualTo(-1);
+  }
+
+  /** The consumers' heldBytes() is the held-bytes hook, as the producers' allocatedBytes() is. */
+  @Test
+  void consumersReportTheHeldBytesHook() {
+    NativeTarget consumer = FixtureTargets.consumer("consumer_keep");
+    NativeTarget streamConsumer = FixtureTargets.streamConsumer("stream_consumer_keep_last");
+    assertThat(consumer.consumer().orElseThrow().heldBytes()).isEqualTo(consumer.heldBytes().getAsLong());
+    assertThat(streamConsumer.streamConsumer().orElseThrow().heldBytes())
+        .isEqualTo(streamConsumer.heldBytes().getAsLong()).isNotEqualTo(-1);
   }
 
   /** With the held-bytes hook, the producer's allocatedBytes() is what the hook reports, batch held or not. */
