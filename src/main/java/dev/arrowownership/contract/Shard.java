@@ -1,8 +1,10 @@
 package dev.arrowownership.contract;
 
 /**
- * One of {@code count} disjoint parts of an exhaustive search, so that {@code count} CI jobs
- * together check what one machine cannot within its time. Every shard runs the same first levels
+ * One of {@code count} disjoint parts of an exhaustive search. Experimental: the parts are
+ * disjoint and together are the whole search, but each part prunes on its own, and where most
+ * states are reachable from every part (the reference wrapper's space is such) each part checks
+ * about as many sequences as the whole run (docs/kit.md, "Sharding"). Every shard runs the same first levels
  * (they are small and deterministic), up to the first level that has at least {@link #SPLIT_FACTOR}
  * sequences per shard; that level's sequences are dealt out in enumeration order, the k-th to shard
  * {@code k % count + 1}, and each shard explores only what grows from its own. Every sequence within
