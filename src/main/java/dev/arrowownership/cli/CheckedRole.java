@@ -4,8 +4,10 @@ import dev.arrowownership.conformance.ConformanceKit;
 import dev.arrowownership.conformance.Verdict;
 import dev.arrowownership.nativecode.EntryPoint;
 import dev.arrowownership.nativecode.NativeTarget;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The roles the {@code check} command checks: each entry point of {@code arrow_ownership_kit.h}
@@ -37,9 +39,9 @@ enum CheckedRole {
     }
   };
 
-  /** The entry points that are roles; the others (held bytes, fail allocation, drop) are hooks. */
-  static final Set<EntryPoint> ROLE_ENTRY_POINTS =
-      EnumSet.of(EntryPoint.PRODUCER, EntryPoint.CONSUMER, EntryPoint.STREAM_PRODUCER, EntryPoint.STREAM_CONSUMER);
+  /** The entry points that are roles, one per constant; the others (held bytes, fail allocation, drop) are hooks. */
+  static final Set<EntryPoint> ROLE_ENTRY_POINTS = Arrays.stream(values()).map(CheckedRole::entryPoint)
+      .collect(Collectors.toCollection(() -> EnumSet.noneOf(EntryPoint.class)));
 
   private final EntryPoint entryPoint;
 
