@@ -15,14 +15,22 @@ import org.junit.jupiter.api.Test;
  * over ten minutes instead of one.
  */
 class LinearizabilityCheck {
+  /**
+   * Scenarios the core is checked on ({@code -Darrowownership.lincheck.iterations}): few in every
+   * {@code verify}, many in the soak profile. The racy variant keeps {@link #RACY_ITERATIONS}: its
+   * check stops at the first failing scenario, so the bound costs time only if the race is missed.
+   */
+  static final int CORE_ITERATIONS = Integer.getInteger("arrowownership.lincheck.iterations", 10);
 
-  private static ModelCheckingOptions options() {
+  private static final int RACY_ITERATIONS = 30;
+
+  private static ModelCheckingOptions options(int iterations) {
     return new ModelCheckingOptions()
         .threads(2)
         .actorsPerThread(1)
         .actorsBefore(1)
         .actorsAfter(1)
-        .iterations(30)
+        .iterations(iterations)
         .invocationsPerIteration(100)
         .sequentialSpecification(ModelOperations.class);
   }
@@ -30,13 +38,13 @@ class LinearizabilityCheck {
   /** The ownership core is linearizable against the exactly-once model and releases each batch once. */
   @Test
   void coreIsLinearizable() {
-    options().check(HandleOperations.Core.class);
+    options(CORE_ITERATIONS).check(HandleOperations.Core.class);
   }
 
   /** The check-then-act variant is caught: some interleaving has no sequential explanation. */
   @Test
   void racyVariantIsCaught() {
-    assertThatThrownBy(() -> options().check(HandleOperations.Racy.class))
+    assertThatThrownBy(() -> options(RACY_ITERATIONS).check(HandleOperations.Racy.class))
         .isInstanceOf(LincheckAssertionError.class)
         .hasMessageMatching("(?s).*(Invalid execution results|Validation function releasedExactlyOnce has failed).*");
   }
