@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * verdict with the status observed ({@link DocumentedResults}), so a document cannot claim a pass the
  * tests no longer see, or miss a rule.
  */
-final class ConformanceReports {
+public final class ConformanceReports {
   private static final Path DIRECTORY = Path.of("target", "conformance");
 
   private ConformanceReports() {}
@@ -29,7 +29,7 @@ final class ConformanceReports {
    * @throws AssertionError listing every rule whose documented status differs from the verdict's, or
    *     that the documents miss or state beyond the verdict
    */
-  static Verdict write(String file, Verdict verdict) {
+  public static Verdict write(String file, Verdict verdict) {
     try {
       Files.createDirectories(DIRECTORY);
       Files.writeString(DIRECTORY.resolve(file + ".md"), verdict.toMarkdown());

@@ -2,7 +2,6 @@ package dev.arrowownership.libraries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.jna.Function;
 import com.sun.jna.Pointer;
 import dev.arrowownership.cdata.StreamField;
 import dev.arrowownership.conformance.ConformanceKit;
@@ -121,12 +120,10 @@ class DuckDbStreamProducerTest {
   }
 
   private static int call(StreamField callback, ArrowArrayStream stream, long out) {
-    return Function.getFunction(new Pointer(callback.get(stream.memoryAddress())))
-        .invokeInt(new Object[] {new Pointer(stream.memoryAddress()), new Pointer(out)});
+    return StreamCalls.call(callback, stream.memoryAddress(), out);
   }
 
   private static Pointer lastError(ArrowArrayStream stream) {
-    return Function.getFunction(new Pointer(StreamField.GET_LAST_ERROR.get(stream.memoryAddress())))
-        .invokePointer(new Object[] {new Pointer(stream.memoryAddress())});
+    return StreamCalls.lastError(stream.memoryAddress());
   }
 }
