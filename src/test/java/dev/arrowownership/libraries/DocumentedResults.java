@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  *
  * <p>A table of kit results is announced by a comment naming the verdict of each result column, the
  * names {@link ConformanceReports#write} is given: {@code <!-- verdicts: duckdb-producer -->} before
- * {@code | rule | result |}. A row is a rule id in backticks, then one cell per verdict whose first word
+ * {@code | rule | result |}; {@code a+b} names two verdicts one column states alike. A row is a rule id in backticks, then one cell per verdict whose first word
  * says the status: {@code pass}, {@code **finding**} (a required rule broken, known upstream),
  * {@code fails} or {@code **fails (optional)**} (an optional rule broken) or {@code n/a} / {@code not applicable} (with why).
  */
@@ -111,7 +111,9 @@ final class DocumentedResults {
       String text = texts[i].strip();
       Status status = statusOf(text).orElseThrow(() -> new IllegalStateException(report + ": the cell of `" + rule
           + "` does not start with pass, **finding**, fails or n/a: " + text));
-      cells.add(new Cell(report, verdicts.get(i), rule, status, text));
+      for (String verdict : verdicts.get(i).split("\\+")) { // a+b: one column stating both verdicts alike
+        cells.add(new Cell(report, verdict, rule, status, text));
+      }
     }
     return cells;
   }
