@@ -16,6 +16,8 @@ import org.apache.comet.NativeColumnarToRowInfo;
 final class CometTargets {
   /** The kit's generated batch's columns, one per kind of layout: ints with nulls, strings, struct, list, dictionary. */
   static final List<String> COLUMNS = List.of("id", "name", "point", "tags", "color");
+  /** The seed of the generated batch every block is written from. */
+  static final long SEED = 42;
 
   private CometTargets() {}
 
@@ -61,7 +63,7 @@ final class CometTargets {
 
   /** A shuffle block of the generated batch's {@code columns} ({@code rows} rows, dictionaries included). */
   static ByteBuffer block(BufferAllocator allocator, List<String> columns, int rows) throws IOException {
-    try (GeneratedBatch batch = GeneratedBatch.create(allocator, rows, 42)) {
+    try (GeneratedBatch batch = GeneratedBatch.create(allocator, rows, SEED)) {
       // A root over vectors the batch owns: the batch closes them, so this view is never closed.
       VectorSchemaRoot view = new VectorSchemaRoot(columns.stream().map(batch.root()::getVector).toList());
       return ShuffleBlock.of(view, batch.dictionaries());
