@@ -19,16 +19,32 @@ final class ShuffleBlock {
 
   private ShuffleBlock() {}
 
+  /** An uncompressed block whose IPC stream has {@code root}'s schema and no record batch. */
+  static ByteBuffer withoutBatch(VectorSchemaRoot root) throws IOException {
+    return write(root, new DictionaryProvider.MapDictionaryProvider(), false);
+  }
+
   /** {@code root} (and the dictionaries its columns refer to) as one uncompressed block in a direct buffer. */
   static ByteBuffer of(VectorSchemaRoot root, DictionaryProvider dictionaries) throws IOException {
+    return write(root, dictionaries, true);
+  }
+
+  /** {@code bytes} in a direct buffer, as Comet reads a block. */
+  static ByteBuffer direct(byte[] bytes) {
+    return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+  }
+
+  private static ByteBuffer write(VectorSchemaRoot root, DictionaryProvider dictionaries, boolean withBatch)
+      throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.write(UNCOMPRESSED);
     try (ArrowStreamWriter writer = new ArrowStreamWriter(root, dictionaries, Channels.newChannel(bytes))) {
       writer.start();
-      writer.writeBatch();
+      if (withBatch) {
+        writer.writeBatch();
+      }
       writer.end();
     }
-    byte[] block = bytes.toByteArray();
-    return ByteBuffer.allocateDirect(block.length).put(block).flip();
+    return direct(bytes.toByteArray());
   }
 }
