@@ -8,7 +8,6 @@ import dev.arrowownership.generate.GeneratedBatch;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.arrow.c.ArrowArray;
@@ -103,6 +102,6 @@ class CometRefusedBlockTest {
     block.get(0, bytes);
     byte[] name = codec.getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(name, 0, bytes, 0, name.length);
-    return ShuffleBlock.direct(Arrays.copyOf(bytes, bytes.length));
+    return ShuffleBlock.direct(bytes);
   }
 }
