@@ -14,8 +14,6 @@ import dev.arrowownership.libraries.ConformanceReports;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.c.ArrowArray;
-import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.c.CDataDictionaryProvider;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.RootAllocator;
@@ -34,18 +32,20 @@ class CometProducerTest {
 
   private final RootAllocator allocator = new RootAllocator();
   private final ReleaseLedger ledger = new ReleaseLedger();
-  private final List<ArrowArray> arrays = new ArrayList<>();
-  private final List<ArrowSchema> schemas = new ArrayList<>();
 
   @BeforeAll
   static void loadComet() {
     CometNative.loadOrSkip();
   }
 
+  /** The decoder's output structs of the test that made them, freed before the allocator's leak check. */
+  private ColumnStructs output;
+
   @AfterEach
   void close() {
-    arrays.forEach(ArrowArray::close);
-    schemas.forEach(ArrowSchema::close);
+    if (output != null) {
+      output.close();
+    }
     ledger.close();
     allocator.close(); // the leak check
   }
@@ -72,14 +72,9 @@ class CometProducerTest {
   @Test
   void wholeBatchDecodesIntoColumnsReleasedOnceEach() throws Exception {
     int columns = CometTargets.COLUMNS.size();
-    long[] arrayAddresses = new long[columns];
-    long[] schemaAddresses = new long[columns];
-    for (int i = 0; i < columns; i++) {
-      arrays.add(ArrowArray.allocateNew(allocator));
-      schemas.add(ArrowSchema.allocateNew(allocator));
-      arrayAddresses[i] = arrays.get(i).memoryAddress();
-      schemaAddresses[i] = schemas.get(i).memoryAddress();
-    }
+    output = new ColumnStructs(allocator, columns);
+    long[] arrayAddresses = output.arrayAddresses();
+    long[] schemaAddresses = output.schemaAddresses();
     ByteBuffer block = CometTargets.block(allocator, CometTargets.COLUMNS, ROWS);
 
     assertThat(CometNative.decodeShuffleBlock(block, arrayAddresses, schemaAddresses)).isEqualTo(ROWS);
@@ -94,7 +89,7 @@ class CometProducerTest {
     try (GeneratedBatch source = GeneratedBatch.create(allocator, ROWS, CometTargets.SEED);
         CDataDictionaryProvider dictionaries = new CDataDictionaryProvider()) {
       for (int i = 0; i < columns; i++) {
-        try (FieldVector decoded = Data.importVector(allocator, arrays.get(i), schemas.get(i), dictionaries)) {
+        try (FieldVector decoded = Data.importVector(allocator, output.array(i), output.schema(i), dictionaries)) {
           FieldVector expected = source.root().getVector(CometTargets.COLUMNS.get(i));
           assertThat(decoded.getValueCount()).isEqualTo(ROWS);
           assertThat(decoded.getNullCount()).isEqualTo(expected.getNullCount());

@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.apache.arrow.c.ArrowArray;
-import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +24,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CometRefusedBlockTest {
   private final RootAllocator allocator = new RootAllocator();
-  private final List<ArrowArray> arrays = new ArrayList<>();
-  private final List<ArrowSchema> schemas = new ArrayList<>();
 
   /** Blocks the decoder refuses, each built from a valid one-column block, with the error Comet gives. */
   enum Refused {
@@ -55,8 +51,6 @@ class CometRefusedBlockTest {
 
   @AfterEach
   void close() {
-    arrays.forEach(ArrowArray::close);
-    schemas.forEach(ArrowSchema::close);
     allocator.close(); // the leak check
   }
 
@@ -65,25 +59,23 @@ class CometRefusedBlockTest {
   @EnumSource(Refused.class)
   void refusedBlockLeavesTheStructsUntouched(Refused refused) throws Exception {
     ByteBuffer block = refused == Refused.NO_RECORD_BATCH ? blockWithoutBatch() : refused.damage.apply(validBlock());
-    long[] arrayAddresses = new long[refused.columnsAsked];
-    long[] schemaAddresses = new long[refused.columnsAsked];
-    List<byte[]> before = new ArrayList<>();
-    for (int i = 0; i < refused.columnsAsked; i++) {
-      arrays.add(ArrowArray.allocateNew(allocator));
-      schemas.add(ArrowSchema.allocateNew(allocator));
-      arrayAddresses[i] = arrays.get(i).memoryAddress();
-      schemaAddresses[i] = schemas.get(i).memoryAddress();
-      before.add(StructKind.ARRAY.read(arrayAddresses[i]));
-      before.add(StructKind.SCHEMA.read(schemaAddresses[i]));
-    }
+    try (ColumnStructs output = new ColumnStructs(allocator, refused.columnsAsked)) {
+      long[] arrayAddresses = output.arrayAddresses();
+      long[] schemaAddresses = output.schemaAddresses();
+      List<byte[]> before = new ArrayList<>();
+      for (int i = 0; i < refused.columnsAsked; i++) {
+        before.add(StructKind.ARRAY.read(arrayAddresses[i]));
+        before.add(StructKind.SCHEMA.read(schemaAddresses[i]));
+      }
 
-    Throwable thrown = catchThrowable(() -> CometNative.decodeShuffleBlock(block, arrayAddresses, schemaAddresses));
+      Throwable thrown = catchThrowable(() -> CometNative.decodeShuffleBlock(block, arrayAddresses, schemaAddresses));
 
-    assertThat(thrown).isInstanceOf(RuntimeException.class).hasMessageContaining(refused.error);
-    for (int i = 0; i < refused.columnsAsked; i++) {
-      assertThat(StructKind.ARRAY.read(arrayAddresses[i])).as("array %d", i).isEqualTo(before.get(2 * i));
-      assertThat(StructKind.SCHEMA.read(schemaAddresses[i])).as("schema %d", i).isEqualTo(before.get(2 * i + 1));
-      assertThat(StructKind.ARRAY.release(arrayAddresses[i])).isZero();
+      assertThat(thrown).isInstanceOf(RuntimeException.class).hasMessageContaining(refused.error);
+      for (int i = 0; i < refused.columnsAsked; i++) {
+        assertThat(StructKind.ARRAY.read(arrayAddresses[i])).as("array %d", i).isEqualTo(before.get(2 * i));
+        assertThat(StructKind.SCHEMA.read(schemaAddresses[i])).as("schema %d", i).isEqualTo(before.get(2 * i + 1));
+        assertThat(StructKind.ARRAY.release(arrayAddresses[i])).isZero();
+      }
     }
   }
 
