@@ -26,7 +26,7 @@ record OverheadTable(Map<PairedOverhead.Config, List<double[][]>> samples, int f
             System.getProperty("java.vm.name"), System.getProperty("java.version"), loadBefore,
             loads.stream().mapToDouble(OverheadTable::number).min().orElse(Double.NaN),
             loads.stream().mapToDouble(OverheadTable::number).max().orElse(Double.NaN)))
-        .append(String.format(Locale.ROOT, "%d forks per row, %d pairs per fork after %d ms of warm-up; a pair is"
+        .append(String.format(Locale.ROOT, "%d forks per row, %d pairs per fork after at least %d ms of warm-up and until the JIT was idle; a pair is"
             + " one block of raw and one of wrapper lifecycles in a random order. Ratios are wrapper / raw;"
             + " intervals are 95%% two-level percentile bootstraps (forks, then pairs within forks; %d"
             + " resamples).%n%n", forks, pairs, warmupMillis, PairedRatio.RESAMPLES))

@@ -23,15 +23,16 @@ import java.util.Random;
  * configurations are interleaved round by round in a shuffled order, so a slow minute of the
  * machine spreads over the configurations instead of landing on one.
  *
- * <p>Usage: {@code PairedOverhead <outputDir>}, sized by {@code -Doverhead.forks} (default 6), {@code
- * -Doverhead.pairs} (pairs per fork, default 100) and {@code -Doverhead.warmupMillis} (default 2000).
+ * <p>Usage: {@code PairedOverhead <outputDir>}, sized by {@code -Doverhead.forks} (default 5), {@code
+ * -Doverhead.pairs} (pairs per fork, default 80) and {@code -Doverhead.warmupMillis} (the least
+ * warm-up per fork, default 3000; it goes on until the JIT is idle).
  * Writes {@code overhead.md} and {@code overhead.csv} into the output directory.
  */
 public final class PairedOverhead {
   private static final int[] ROWS = {1, 1000, 100_000};
-  private static final int FORKS = Integer.getInteger("overhead.forks", 6);
-  private static final int PAIRS = Integer.getInteger("overhead.pairs", 100);
-  private static final int WARMUP_MILLIS = Integer.getInteger("overhead.warmupMillis", 2000);
+  private static final int FORKS = Integer.getInteger("overhead.forks", 5);
+  private static final int PAIRS = Integer.getInteger("overhead.pairs", 80);
+  private static final int WARMUP_MILLIS = Integer.getInteger("overhead.warmupMillis", 3000);
 
   private PairedOverhead() {}
 

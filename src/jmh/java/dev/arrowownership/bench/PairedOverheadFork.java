@@ -2,6 +2,8 @@ package dev.arrowownership.bench;
 
 import dev.arrowownership.leak.LeakDetector;
 import dev.arrowownership.leak.LeakLevel;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 
 /**
@@ -9,11 +11,16 @@ import java.util.SplittableRandom;
  * of {@link WrapperOverheadBenchmark#raw} and one of {@link WrapperOverheadBenchmark#wrapper} in a
  * random order per pair, so both halves of a pair see the same load. Prints one line per pair:
  * {@code pair <raw ns/op> <wrapper ns/op>}. The leak net's level comes from the system property
- * {@link LeakLevel#PROPERTY}, so each fork runs at one level from its first allocation.
+ * {@link LeakLevel#PROPERTY}, so each fork runs at one level from its first allocation. The warm-up
+ * lasts at least {@code warmupMillis} and until the JIT is idle.
  *
  * <p>Usage: {@code PairedOverheadFork <rows> <pairs> <opsPerBlock> <warmupMillis> <seed>}.
  */
 public final class PairedOverheadFork {
+  private static final long MAX_WARMUP_NANOS = 15_000_000_000L;
+  /** How long the JIT must have compiled nothing before the measurement starts. */
+  private static final long JIT_QUIET_NANOS = 500_000_000L;
+
   private PairedOverheadFork() {}
 
   public static void main(String[] args) {
@@ -31,10 +38,7 @@ public final class PairedOverheadFork {
     net.set();
     long sink = 0;
     try {
-      long warmupEnd = System.nanoTime() + warmupNanos;
-      while (System.nanoTime() < warmupEnd) {
-        sink += bench.raw(batch) + bench.wrapper(batch, net);
-      }
+      sink += warmUp(bench, batch, net, warmupNanos);
       for (int pair = 0; pair < pairs; pair++) {
         boolean rawFirst = random.nextBoolean();
         long first = rawFirst ? rawBlock(bench, batch, opsPerBlock) : wrapperBlock(bench, batch, net, opsPerBlock);
@@ -48,6 +52,35 @@ public final class PairedOverheadFork {
       batch.close(); // throws if either path leaked
     }
     System.out.println("rows " + sink); // keeps the results alive
+  }
+
+  /**
+   * Runs both paths for at least {@code minNanos} and then until the JIT has compiled nothing for a
+   * moment (at most {@link #MAX_WARMUP_NANOS}): on a loaded machine the compiler threads get little
+   * CPU, and code still being compiled during the measurement would favour whichever path was
+   * compiled first.
+   */
+  private static long warmUp(WrapperOverheadBenchmark bench, WrapperOverheadBenchmark.Batch batch,
+      WrapperOverheadBenchmark.Net net, long minNanos) {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    long start = System.nanoTime();
+    long lastCompileMillis = -1;
+    long quietSince = start;
+    long sink = 0;
+    while (true) {
+      sink += bench.raw(batch) + bench.wrapper(batch, net);
+      long now = System.nanoTime();
+      long compileMillis = jit.getTotalCompilationTime();
+      if (compileMillis != lastCompileMillis) {
+        lastCompileMillis = compileMillis;
+        quietSince = now;
+      }
+      boolean quiet = now - quietSince > JIT_QUIET_NANOS;
+      if (now - start > MAX_WARMUP_NANOS || (now - start > minNanos && quiet)) {
+        System.out.printf("warmup %d ms%n", (now - start) / 1_000_000L);
+        return sink;
+      }
+    }
   }
 
   private static long rawBlock(WrapperOverheadBenchmark bench, WrapperOverheadBenchmark.Batch batch, int ops) {
