@@ -116,9 +116,7 @@ public final class OwnershipCore<P extends Payload> {
     Objects.requireNonNull(target, "target");
     cell.claim(operation);
     try {
-      if (payload.isOwned()) {
-        payload.moveTo(target);
-      }
+      payload.moveTo(target); // an empty payload moves nothing
     } finally {
       publishSynced();
     }
