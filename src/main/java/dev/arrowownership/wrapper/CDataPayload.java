@@ -63,15 +63,10 @@ final class CDataPayload implements Payload, AutoCloseable {
 
   @Override
   public void release() {
-    // Only a live struct is released: Arrow's release() is a JNI call even when release is NULL.
     try {
-      if (arrayOwned()) {
-        array.release();
-      }
+      array.release(); // a no-op when release is already NULL
     } finally {
-      if (schemaOwned()) {
-        schema.release();
-      }
+      schema.release();
     }
   }
 
