@@ -27,9 +27,11 @@ record OverheadTable(Map<PairedOverhead.Config, List<double[][]>> samples, int f
             loads.stream().mapToDouble(OverheadTable::number).min().orElse(Double.NaN),
             loads.stream().mapToDouble(OverheadTable::number).max().orElse(Double.NaN)))
         .append(String.format(Locale.ROOT, "%d forks per row, %d pairs per fork after at least %d ms of warm-up and until the JIT was idle; a pair is"
-            + " one block of raw and one of wrapper lifecycles in a random order. Ratios are wrapper / raw;"
+            + " one block of raw and one of wrapper lifecycles in a random order, each block's value the median"
+            + " of its lifecycles' times (%d per block at 1 and 1,000 rows, %d at 100,000). Ratios are wrapper / raw;"
             + " intervals are 95%% two-level percentile bootstraps (forks, then pairs within forks; %d"
-            + " resamples).%n%n", forks, pairs, warmupMillis, PairedRatio.RESAMPLES))
+            + " resamples).%n%n", forks, pairs, warmupMillis, new PairedOverhead.Config(1, null).opsPerBlock(),
+            new PairedOverhead.Config(100_000, null).opsPerBlock(), PairedRatio.RESAMPLES))
         .append("| rows | leak net | raw median (us/op) | wrapper median (us/op) | median of pair ratios [95% CI]"
             + " | ratio of means [95% CI] | fork medians (min to max) | pair ratios (p10 to p90) |\n")
         .append("|---:|---|---:|---:|---:|---:|---:|---:|\n");

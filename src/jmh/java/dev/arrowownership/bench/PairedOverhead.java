@@ -23,15 +23,15 @@ import java.util.Random;
  * configurations are interleaved round by round in a shuffled order, so a slow minute of the
  * machine spreads over the configurations instead of landing on one.
  *
- * <p>Usage: {@code PairedOverhead <outputDir>}, sized by {@code -Doverhead.forks} (default 5), {@code
- * -Doverhead.pairs} (pairs per fork, default 80) and {@code -Doverhead.warmupMillis} (the least
+ * <p>Usage: {@code PairedOverhead <outputDir>}, sized by {@code -Doverhead.forks} (default 4), {@code
+ * -Doverhead.pairs} (pairs per fork, default 60) and {@code -Doverhead.warmupMillis} (the least
  * warm-up per fork, default 3000; it goes on until the JIT is idle).
  * Writes {@code overhead.md} and {@code overhead.csv} into the output directory.
  */
 public final class PairedOverhead {
   private static final int[] ROWS = {1, 1000, 100_000};
-  private static final int FORKS = Integer.getInteger("overhead.forks", 5);
-  private static final int PAIRS = Integer.getInteger("overhead.pairs", 80);
+  private static final int FORKS = Integer.getInteger("overhead.forks", 4);
+  private static final int PAIRS = Integer.getInteger("overhead.pairs", 60);
   private static final int WARMUP_MILLIS = Integer.getInteger("overhead.warmupMillis", 3000);
 
   private PairedOverhead() {}
@@ -40,7 +40,7 @@ public final class PairedOverhead {
   record Config(int rows, LeakLevel level) {
     /** Large batches take longer per op: fewer ops keep a block near a few milliseconds. */
     int opsPerBlock() {
-      return rows >= 100_000 ? 3 : 10;
+      return rows >= 100_000 ? 7 : 15;
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 /**
  * One fork of {@link PairedOverhead}: warms both paths up, then measures pairs of blocks, one block
  * of {@link WrapperOverheadBenchmark#raw} and one of {@link WrapperOverheadBenchmark#wrapper} in a
- * random order per pair, so both halves of a pair see the same load. Prints one line per pair:
- * {@code pair <raw ns/op> <wrapper ns/op>}. The leak net's level comes from the system property
+ * random order per pair, so both halves of a pair see the same load. Each lifecycle is timed on its
+ * own and a block counts its median. Prints one line per pair: {@code pair <raw ns> <wrapper ns>}. The leak net's level comes from the system property
  * {@link LeakLevel#PROPERTY}, so each fork runs at one level from its first allocation. The warm-up
  * lasts at least {@code warmupMillis} and until the JIT is idle.
  *
@@ -45,7 +45,7 @@ public final class PairedOverheadFork {
         long second = rawFirst ? wrapperBlock(bench, batch, net, opsPerBlock) : rawBlock(bench, batch, opsPerBlock);
         long raw = rawFirst ? first : second;
         long wrapper = rawFirst ? second : first;
-        System.out.printf("pair %d %d%n", raw / opsPerBlock, wrapper / opsPerBlock);
+        System.out.printf("pair %d %d%n", raw, wrapper);
       }
     } finally {
       net.restore();
@@ -83,20 +83,36 @@ public final class PairedOverheadFork {
     }
   }
 
+  /** The median time of one raw lifecycle over a block of {@code ops}, in ns. */
   private static long rawBlock(WrapperOverheadBenchmark bench, WrapperOverheadBenchmark.Batch batch, int ops) {
-    long start = System.nanoTime();
+    long[] times = new long[ops];
     for (int i = 0; i < ops; i++) {
+      long start = System.nanoTime();
       bench.raw(batch);
+      times[i] = System.nanoTime() - start;
     }
-    return System.nanoTime() - start;
+    return median(times);
   }
 
+  /** The median time of one wrapper lifecycle over a block of {@code ops}, in ns. */
   private static long wrapperBlock(WrapperOverheadBenchmark bench, WrapperOverheadBenchmark.Batch batch,
       WrapperOverheadBenchmark.Net net, int ops) {
-    long start = System.nanoTime();
+    long[] times = new long[ops];
     for (int i = 0; i < ops; i++) {
+      long start = System.nanoTime();
       bench.wrapper(batch, net);
+      times[i] = System.nanoTime() - start;
     }
-    return System.nanoTime() - start;
+    return median(times);
+  }
+
+  /**
+   * A block's median, not its mean: a time slice lost to another process lands on a few
+   * lifecycles of a block and would otherwise decide the pair.
+   */
+  private static long median(long[] times) {
+    long[] sorted = times.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 }
