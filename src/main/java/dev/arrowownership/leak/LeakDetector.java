@@ -3,6 +3,7 @@ package dev.arrowownership.leak;
 import java.lang.ref.Cleaner;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Registers handles with one shared {@link Cleaner}: when a handle becomes unreachable before its
@@ -47,30 +48,47 @@ public final class LeakDetector {
    *     not reference {@code handle}.
    */
   public static LeakTracker track(Object handle, String resource, BooleanSupplier close) {
+    return track(handle, resource, null, close);
+  }
+
+  /**
+   * As {@link #track(Object, String, BooleanSupplier)}, for a resource named {@code kind + " " +
+   * name.get()}: the name is built only when a report or an allocation site needs it, not for every
+   * handle that is closed properly.
+   *
+   * @param name the handle's name, or null for a resource named by {@code kind} alone. Must not
+   *     reference {@code handle}.
+   */
+  public static LeakTracker track(Object handle, String kind, Supplier<String> name, BooleanSupplier close) {
     LeakLevel now = level;
     if (now == LeakLevel.DISABLED) {
       return LeakTracker.NONE;
     }
-    AllocationSite site = now == LeakLevel.PARANOID ? new AllocationSite(resource) : null;
-    return new LeakTracker(CLEANER.register(handle, new Release(resource, site, close)));
+    return new LeakTracker(CLEANER.register(handle, new Release(kind, name, close, now == LeakLevel.PARANOID)));
   }
 
   /** The cleaning action. A static class, so it cannot capture the handle by accident. */
   private static final class Release implements Runnable {
-    private final String resource;
-    private final AllocationSite site;
+    private final String kind;
+    private final Supplier<String> name;
     private final BooleanSupplier close;
+    private final AllocationSite site;
 
-    Release(String resource, AllocationSite site, BooleanSupplier close) {
-      this.resource = resource;
-      this.site = site;
+    Release(String kind, Supplier<String> name, BooleanSupplier close, boolean recordSite) {
+      this.kind = kind;
+      this.name = name;
       this.close = close;
+      this.site = recordSite ? new AllocationSite(resource()) : null;
+    }
+
+    String resource() {
+      return name == null ? kind : kind + " " + name.get();
     }
 
     @Override
     public void run() {
       if (close.getAsBoolean()) { // false after an explicit close: nothing to release or report
-        reporter.reportLeak(new LeakReport(resource, site));
+        reporter.reportLeak(new LeakReport(resource(), site));
       }
     }
   }

@@ -4,9 +4,10 @@ import dev.arrowownership.cdata.StructKind;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 
 /** An {@code ArrowArray} and an {@code ArrowSchema} at fixed addresses, allocated together. */
-final class CDataPayload implements Payload {
+final class CDataPayload implements Payload, AutoCloseable {
   final ArrowArray array;
   final ArrowSchema schema;
 
@@ -45,15 +46,19 @@ final class CDataPayload implements Payload {
     if (to.isOwned()) {
       throw new IllegalStateException("move target still owns content");
     }
-    // The spec's move: copy the bits, then mark the source released.
+    // The spec's move: copy the bits, then mark the source released. A plain memory copy, where
+    // Arrow's snapshot()/save()/markReleased() would build a direct ByteBuffer for every call.
     if (arrayOwned()) {
-      to.array.save(array.snapshot());
-      array.markReleased();
+      move(StructKind.ARRAY, array.memoryAddress(), to.array.memoryAddress());
     }
     if (schemaOwned()) {
-      to.schema.save(schema.snapshot());
-      schema.markReleased();
+      move(StructKind.SCHEMA, schema.memoryAddress(), to.schema.memoryAddress());
     }
+  }
+
+  private static void move(StructKind kind, long from, long to) {
+    MemoryUtil.copyMemory(from, to, kind.size());
+    kind.setRelease(from, 0L);
   }
 
   @Override
@@ -62,6 +67,16 @@ final class CDataPayload implements Payload {
       array.release(); // a no-op when release is already NULL
     } finally {
       schema.release();
+    }
+  }
+
+  /** Releases whatever is still owned, then frees the structs: for a payload that no core holds. */
+  @Override
+  public void close() {
+    try {
+      release();
+    } finally {
+      free();
     }
   }
 

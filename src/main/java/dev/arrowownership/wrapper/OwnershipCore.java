@@ -32,23 +32,39 @@ public final class OwnershipCore<P extends Payload> {
   /** Global claim order, so two-core operations cannot deadlock against each other. */
   private final long order = ORDER.incrementAndGet();
 
-  private final String name;
+  /** The name, or with a serial number above 0, the prefix of {@code prefix#serial}. */
+  private final String prefix;
+  private final long serial;
   private final P payload;
   private final StateCell<HandleState> cell;
 
   /** Creates an empty core over {@code payload}, which must own nothing. */
   public OwnershipCore(String name, P payload) {
-    this.name = Objects.requireNonNull(name, "name");
+    this(name, 0, payload);
+  }
+
+  /**
+   * Creates an empty core named {@code prefix + "#" + serial} (or {@code prefix} when {@code serial}
+   * is 0), a name built only when a message or {@link #name()} needs it.
+   */
+  OwnershipCore(String prefix, long serial, P payload) {
+    this.prefix = Objects.requireNonNull(prefix, "name");
+    this.serial = serial;
     this.payload = Objects.requireNonNull(payload, "payload");
     if (payload.isOwned()) {
-      throw new IllegalArgumentException(name + ": a new handle must start empty");
+      throw new IllegalArgumentException(name() + ": a new handle must start empty");
     }
     this.cell = new StateCell<>(HandleState.EMPTY, HandleState.BUSY, HandleState.CLOSED, this::describe);
   }
 
   /** The name used in messages. */
   public String name() {
-    return name;
+    return serialName(prefix, serial); // built per call: only messages and reports ask for it
+  }
+
+  /** {@code prefix#serial}, or {@code prefix} alone when {@code serial} is 0. */
+  static String serialName(String prefix, long serial) {
+    return serial == 0 ? prefix : prefix + "#" + serial;
   }
 
   /** The current state. */
@@ -87,6 +103,23 @@ public final class OwnershipCore<P extends Payload> {
     target.transfer(source, () -> {
       throw new IllegalStateException(target.describe(target.state()) + ": move target must be empty");
     }, operation);
+  }
+
+  /**
+   * Moves this core's content, if any, into {@code target}, a payload no other thread can see and
+   * that owns nothing. This core is left empty and stays usable; the caller owns what was taken and
+   * must release it. Cheaper than {@link #moveInto} when the content leaves the handle for good.
+   *
+   * @throws IllegalStateException if this core is closed
+   */
+  public void moveOut(P target, String operation) {
+    Objects.requireNonNull(target, "target");
+    cell.claim(operation);
+    try {
+      payload.moveTo(target); // an empty payload moves nothing
+    } finally {
+      publishSynced();
+    }
   }
 
   /**
@@ -206,7 +239,7 @@ public final class OwnershipCore<P extends Payload> {
   }
 
   private String describe(HandleState state) {
-    return name + " is " + state;
+    return name() + " is " + state;
   }
 
   @Override

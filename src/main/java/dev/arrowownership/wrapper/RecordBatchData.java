@@ -5,6 +5,7 @@ import dev.arrowownership.leak.LeakTracker;
 import java.lang.ref.Reference;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.arrow.c.CDataDictionaryProvider;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -35,29 +36,35 @@ import org.apache.arrow.vector.dictionary.DictionaryProvider;
  * LeakDetector}) and reported; that is a bug to fix, not a way to manage memory.
  */
 public final class RecordBatchData implements AutoCloseable {
+  private static final String KIND = "RecordBatchData";
   private static final AtomicLong NAMES = new AtomicLong();
 
   private final BufferAllocator allocator;
   private final OwnershipCore<CDataPayload> core;
   private final LeakTracker leak;
 
-  private RecordBatchData(BufferAllocator allocator, String name) {
+  /** A handle named {@code name}, or with a serial number above 0, {@code name#serial}. */
+  private RecordBatchData(BufferAllocator allocator, String name, long serial) {
     this.allocator = allocator;
-    this.core = new OwnershipCore<>(name, allocatePayload(allocator, name));
-    // core::close binds the core, not this handle, so the handle can become unreachable.
-    this.leak = LeakDetector.track(this, "RecordBatchData " + name, core::close);
+    this.core = new OwnershipCore<>(name, serial, allocatePayload(allocator, () -> OwnershipCore.serialName(name, serial)));
+    // core::name and core::close bind the core, not this handle, so the handle can become unreachable.
+    this.leak = LeakDetector.track(this, KIND, core::name, core::close);
   }
 
-  /** Allocates an empty handle (both {@code release} pointers NULL) from {@code allocator}. */
+  /**
+   * Allocates an empty handle (both {@code release} pointers NULL) from {@code allocator}, named
+   * {@code RecordBatchData#n} with a number unique in this JVM.
+   */
   public static RecordBatchData allocate(BufferAllocator allocator) {
-    return allocate(allocator, "RecordBatchData#" + NAMES.incrementAndGet());
+    Objects.requireNonNull(allocator, "allocator");
+    return new RecordBatchData(allocator, KIND, NAMES.incrementAndGet()); // the name is built when needed
   }
 
   /** Allocates an empty handle with a name that exception messages and {@link #toString} use. */
   public static RecordBatchData allocate(BufferAllocator allocator, String name) {
     Objects.requireNonNull(allocator, "allocator");
     Objects.requireNonNull(name, "name");
-    return new RecordBatchData(allocator, name);
+    return new RecordBatchData(allocator, name, 0);
   }
 
   /**
@@ -68,13 +75,9 @@ public final class RecordBatchData implements AutoCloseable {
    */
   public static RecordBatchData moveFrom(RecordBatchData source) {
     Objects.requireNonNull(source, "source");
-    return moveOut(source, "moveFrom");
-  }
-
-  private static RecordBatchData moveOut(RecordBatchData source, String operation) {
     RecordBatchData target = allocate(source.allocator);
     try {
-      OwnershipCore.moveInto(source.core, target.core, operation);
+      OwnershipCore.moveInto(source.core, target.core, "moveFrom");
     } catch (RuntimeException | Error e) {
       target.close();
       throw e;
@@ -138,24 +141,27 @@ public final class RecordBatchData implements AutoCloseable {
   public ImportedBatch importBatch(BufferAllocator target) {
     Objects.requireNonNull(target, "target");
     rejectClosed(target);
-    // Take the content out first, so the importer's releases run on a handle no one else can see.
-    try (RecordBatchData taken = moveOut(this, "importBatch")) {
-      return taken.core.read("importBatch", p -> {
-        if (!p.arrayOwned() || !p.schemaOwned()) {
-          throw new IllegalStateException(
-              name() + " " + incomplete(p) + ": cannot importBatch, it owns no complete batch");
-        }
-        CDataDictionaryProvider dictionaries = new CDataDictionaryProvider();
-        try {
-          // closeImportedStructs=false: by default Arrow Java frees the struct memory after import,
-          // which belongs to this handle and is freed by its close().
-          return new ImportedBatch(
-              Data.importVectorSchemaRoot(target, p.array, p.schema, dictionaries, false), dictionaries);
-        } catch (RuntimeException | Error e) {
-          dictionaries.close();
-          throw e;
-        }
-      });
+    // Take the content out first, into structs no other thread can see, so the importer's releases
+    // never run inside this handle's busy section. Bare structs, not a handle: nobody else can reach
+    // them, and closing them releases whatever the importer did not take.
+    try (CDataPayload taken = allocatePayload(allocator, this::name)) {
+      core.moveOut(taken, "importBatch");
+      if (!taken.arrayOwned() || !taken.schemaOwned()) {
+        throw new IllegalStateException(
+            name() + " " + incomplete(taken) + ": cannot importBatch, it owns no complete batch");
+      }
+      CDataDictionaryProvider dictionaries = new CDataDictionaryProvider();
+      try {
+        // closeImportedStructs=false: by default Arrow Java frees the struct memory after import,
+        // which belongs to the taken structs and is freed when they close.
+        return new ImportedBatch(
+            Data.importVectorSchemaRoot(target, taken.array, taken.schema, dictionaries, false), dictionaries);
+      } catch (RuntimeException | Error e) {
+        dictionaries.close();
+        throw e;
+      }
+    } finally {
+      Reference.reachabilityFence(this); // the leak net must not close it mid-move
     }
   }
 
@@ -254,11 +260,12 @@ public final class RecordBatchData implements AutoCloseable {
     }
   }
 
-  private static CDataPayload allocatePayload(BufferAllocator allocator, String name) {
+  /** Allocates structs; {@code name} names the handle in the failure message, built only on failure. */
+  private static CDataPayload allocatePayload(BufferAllocator allocator, Supplier<String> name) {
     try {
       return CDataPayload.allocate(allocator);
     } catch (IllegalStateException e) {
-      throw new IllegalStateException(name + ": cannot allocate structs from allocator "
+      throw new IllegalStateException(name.get() + ": cannot allocate structs from allocator "
           + allocator.getName() + ": " + e.getMessage(), e);
     }
   }

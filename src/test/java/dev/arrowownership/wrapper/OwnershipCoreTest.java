@@ -120,6 +120,41 @@ class OwnershipCoreTest {
 
   /** consume needs owned content and republishes the state the consumer leaves. */
   @Test
+  void moveOutHandsTheContentToAPrivatePayloadAndLeavesTheCoreEmptyAndUsable() {
+    OwnershipCore<TokenPayload> core = core("c", 11);
+    TokenPayload taken = new TokenPayload(releases);
+    core.moveOut(taken, "importBatch");
+    assertThat(taken.token()).isEqualTo(11);
+    assertThat(core.state()).isEqualTo(HandleState.EMPTY);
+
+    core.fill(p -> p.fill(12));
+    assertThat(core.state()).isEqualTo(HandleState.OWNED);
+    core.close();
+    assertThat(releases).containsOnlyKeys(12L); // what moved out is the caller's to release
+  }
+
+  @Test
+  void moveOutOfAnEmptyCoreTakesNothingAndOfAClosedCoreIsRefused() {
+    OwnershipCore<TokenPayload> core = core("c", 0);
+    TokenPayload taken = new TokenPayload(releases);
+    core.moveOut(taken, "importBatch");
+    assertThat(taken.isOwned()).isFalse();
+    assertThat(core.state()).isEqualTo(HandleState.EMPTY);
+
+    core.close();
+    assertThatThrownBy(() -> core.moveOut(taken, "importBatch"))
+        .isInstanceOf(IllegalStateException.class).hasMessage("c is CLOSED: cannot importBatch");
+  }
+
+  @Test
+  void aNumberedCoreIsNamedPrefixHashNumber() {
+    OwnershipCore<TokenPayload> numbered = new OwnershipCore<>("h", 42, new TokenPayload(releases));
+    assertThat(numbered.name()).isEqualTo("h#42");
+    assertThat(numbered).hasToString("h#42 is EMPTY");
+    assertThat(new OwnershipCore<>("h", 0, new TokenPayload(releases)).name()).isEqualTo("h");
+  }
+
+  @Test
   void consumeTakesOwnedContentOnly() {
     OwnershipCore<TokenPayload> core = core("c", 0);
     assertThatThrownBy(() -> core.consume("import", p -> p))

@@ -47,6 +47,21 @@ class RecordBatchDataMisuseTest {
     other.close();
   }
 
+  /** An import into a closed allocator is refused before the batch moves: the handle keeps it. */
+  @Test
+  void importIntoAClosedAllocatorKeepsTheBatch() {
+    try (RecordBatchData handle = RecordBatchData.allocate(arrow.allocator, "h")) {
+      TrackedBatch batch = arrow.populate(handle, 3, 1);
+      BufferAllocator closed = arrow.allocator.newChildAllocator("closed", 0, Long.MAX_VALUE);
+      closed.close();
+      assertThatThrownBy(() -> handle.importBatch(closed))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("h is OWNED: cannot importBatch into allocator closed, it is closed");
+      assertThat(handle.rowCount()).isEqualTo(3);
+      assertThat(arrow.releases(batch)).containsExactly(0, 0);
+    }
+  }
+
   /** Populating a handle that owns a batch is rejected and leaves that batch in place. */
   @Test
   void populateOfAnOwningHandleIsRejected() {

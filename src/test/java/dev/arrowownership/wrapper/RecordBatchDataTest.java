@@ -32,6 +32,18 @@ class RecordBatchDataTest {
     arrow.close();
   }
 
+  /** A handle keeps the name it was given; an unnamed one is numbered, and the numbers differ. */
+  @Test
+  void handlesAreNamedOrNumbered() {
+    try (RecordBatchData named = RecordBatchData.allocate(arrow.allocator, "given");
+        RecordBatchData first = RecordBatchData.allocate(arrow.allocator);
+        RecordBatchData second = RecordBatchData.allocate(arrow.allocator)) {
+      assertThat(named.name()).isEqualTo("given");
+      assertThat(first.name()).matches("RecordBatchData#[1-9][0-9]*").isNotEqualTo(second.name());
+      assertThat(first).hasToString("RecordBatchData[" + first.name() + " is EMPTY]");
+    }
+  }
+
   /** close() calls release on the array and the schema exactly once each, and a second close none. */
   @Test
   void closeReleasesBothStructsExactlyOnce() {
