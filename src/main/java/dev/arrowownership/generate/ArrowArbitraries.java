@@ -2,6 +2,7 @@ package dev.arrowownership.generate;
 
 import dev.arrowownership.cdata.MetadataEntry;
 import dev.arrowownership.cdata.SchemaNode;
+import dev.arrowownership.cdata.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,6 +38,8 @@ public final class ArrowArbitraries {
   public static final int MAX_LENGTH = 12;
   /** Largest generated offset. */
   public static final int MAX_OFFSET = 3;
+  /** Most nodes in a generated schema (dictionaries included). */
+  public static final int MAX_NODES = 16;
   /** The formats of every leaf type, {@code i} first: what a leaf shrinks to. */
   static final List<String> LEAF_FORMATS = List.of("i", "n", "b", "c", "C", "s", "S", "I", "l", "L", "e", "f", "g",
       "d:5,2,32", "d:12,2,64", "d:20,3", "d:40,5,256", "tdD", "tdm", "tts", "ttm", "ttu", "ttn", "tss:", "tsm:UTC",
@@ -51,10 +54,12 @@ public final class ArrowArbitraries {
 
   private ArrowArbitraries() {}
 
-  /** Schemas: a record batch ({@code +s} of fields) or a plain top-level array of any type. */
+  /**
+   * Schemas: any field, nested up to {@link #MAX_DEPTH} levels below the top; a struct at the top is a
+   * record batch (non-nullable, unnamed), any other type a plain top-level array.
+   */
   public static Arbitrary<ArrowLayout> schemas() {
-    return Arbitraries.integers().between(0, MAX_DEPTH).flatMap(depth -> Arbitraries.oneOf(
-        fields(depth), fields(depth).list().ofMaxSize(4).map(ArrowArbitraries::recordBatch)));
+    return fields().map(f -> f.kind() == TypeKind.STRUCT ? recordBatch(f.children()) : f);
   }
 
   /** Batches of {@code schema}: lengths up to {@link #MAX_LENGTH}, offsets up to {@link #MAX_OFFSET}. */
@@ -62,9 +67,12 @@ public final class ArrowArbitraries {
     return shapes().map(shape -> new LayoutBatch(schema, shape));
   }
 
-  /** Batches of generated schemas. */
+  /**
+   * Batches of generated schemas; schema and shape shrink independently, the shape first (jqwik
+   * shrinks the parts in order, and a schema has many more alternatives to try than a shape).
+   */
   public static Arbitrary<LayoutBatch> layoutBatches() {
-    return schemas().flatMap(ArrowArbitraries::batches);
+    return Combinators.combine(shapes(), schemas()).as((shape, schema) -> new LayoutBatch(schema, shape));
   }
 
   /** Streams of zero to four batches of {@code schema}. */
@@ -74,7 +82,7 @@ public final class ArrowArbitraries {
 
   /** Streams of generated schemas. */
   public static Arbitrary<LayoutStream> layoutStreams() {
-    return schemas().flatMap(ArrowArbitraries::streams);
+    return Combinators.combine(schemas(), shapes().list().ofMaxSize(4)).as(LayoutStream::new);
   }
 
   /** Array shapes: length, offset, nulls and seed, each shrinking to its simplest. */
@@ -83,16 +91,22 @@ public final class ArrowArbitraries {
         Arbitraries.of(BatchShape.Nulls.class), Arbitraries.longs()).as(BatchShape::new);
   }
 
-  /** A field nested at most {@code depth} levels. */
-  public static Arbitrary<ArrowLayout> fields(int depth) {
+  /**
+   * Fields of every type, at most {@link #MAX_DEPTH} levels deep and {@link #MAX_NODES} nodes. One
+   * recursive {@link Arbitraries#lazyOf} (a leaf five times in twelve, so trees stay small): jqwik
+   * shrinks a failing field to any field inside it as well as to simpler alternatives, so a bug in a
+   * nested layout shrinks to that layout alone.
+   */
+  public static Arbitrary<ArrowLayout> fields() {
+    List<Arbitrary<ArrowLayout>> self = new ArrayList<>(1);
+    Arbitrary<ArrowLayout> inner = Arbitraries.lazy(() -> self.get(0));
     Arbitrary<ArrowLayout> leaf = decorated(Arbitraries.of(LEAF_FORMATS).map(f -> ArrowLayout.leaf(f, "f")));
-    if (depth == 0) {
-      return leaf;
-    }
-    Arbitrary<ArrowLayout> inner = Arbitraries.lazy(() -> fields(depth - 1));
-    return Arbitraries.frequencyOf(Tuple.of(3, leaf), Tuple.of(4, decorated(lists(inner))),
-        Tuple.of(2, decorated(structs(inner))), Tuple.of(1, decorated(maps(inner))), Tuple.of(2, decorated(unions(inner))),
-        Tuple.of(1, decorated(runEndEncoded(inner))), Tuple.of(2, decorated(dictionaries(inner))));
+    self.add(Arbitraries.lazyOf(() -> leaf, () -> leaf, () -> leaf, () -> leaf, () -> leaf,
+        () -> decorated(lists(inner)), () -> decorated(lists(inner)), () -> decorated(structs(inner)),
+        () -> decorated(maps(inner)), () -> decorated(unions(inner)), () -> decorated(runEndEncoded(inner)),
+        () -> decorated(dictionaries(inner)))
+        .filter(f -> f.depth() <= MAX_DEPTH + 1 && f.size() <= MAX_NODES));
+    return self.get(0);
   }
 
   /** A record batch: a non-nullable struct of {@code fields}, as a C Data record batch is. */

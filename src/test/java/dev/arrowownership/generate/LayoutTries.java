@@ -12,7 +12,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * A lower suite-wide default given as a system property (PIT's minions) wins.
  */
 public final class LayoutTries implements AroundPropertyHook {
-  static final int DEFAULT = 40;
+  static final int DEFAULT = 25;
 
   /** The tries to run: the system property, else the smaller of the default and the suite's. */
   public static int tries() {
