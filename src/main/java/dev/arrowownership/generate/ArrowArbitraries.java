@@ -127,7 +127,7 @@ public final class ArrowArbitraries {
   }
 
   /** A map of {@code keyFormat} keys: entries and keys non-nullable, as the spec requires. */
-  static ArrowLayout map(String keyFormat, ArrowLayout value, boolean keysSorted) {
+  public static ArrowLayout map(String keyFormat, ArrowLayout value, boolean keysSorted) {
     ArrowLayout entries = ArrowLayout.nested("+s", "entries",
         List.of(ArrowLayout.leaf(keyFormat, "key").nullable(false), value.named("value"))).nullable(false);
     ArrowLayout map = ArrowLayout.nested("+m", "m", List.of(entries));
@@ -140,7 +140,7 @@ public final class ArrowArbitraries {
   }
 
   /** A sparse ({@code s}) or dense ({@code d}) union; type ids 0, 1, ... or spread out in reverse (7, 4, 1). */
-  static ArrowLayout union(String mode, List<ArrowLayout> members, boolean spreadIds) {
+  public static ArrowLayout union(String mode, List<ArrowLayout> members, boolean spreadIds) {
     int n = members.size();
     String ids = IntStream.range(0, n).mapToObj(i -> String.valueOf(spreadIds ? 3 * (n - 1 - i) + 1 : i))
         .collect(Collectors.joining(","));
@@ -152,7 +152,7 @@ public final class ArrowArbitraries {
   }
 
   /** A run-end encoded array of {@code values}, run ends of {@code endsFormat} (int16, int32 or int64, non-nullable). */
-  static ArrowLayout runEndEncoded(String endsFormat, ArrowLayout values) {
+  public static ArrowLayout runEndEncoded(String endsFormat, ArrowLayout values) {
     return ArrowLayout.nested("+r", "r", List.of(ArrowLayout.leaf(endsFormat, "run_ends").nullable(false),
         values.named("values")));
   }
