@@ -50,11 +50,6 @@ final class OwnedStructs {
     OWNED.remove(token);
   }
 
-  /** The release pointer of {@code kind}. */
-  static long releasePointer(StructKind kind) {
-    return kind == StructKind.ARRAY ? ARRAY_RELEASE_POINTER : SCHEMA_RELEASE_POINTER;
-  }
-
   /** The number of structs written and not yet released, in every writer. */
   static int live() {
     return OWNED.size();

@@ -68,6 +68,9 @@ class NativeLayoutWriterTest {
       assertThat(schemaRead.format()).isEqualTo(batch.layout().format());
       assertThat(schemaRead.name()).isEqualTo(batch.layout().name());
       assertThat(schemaRead.flags()).isEqualTo(batch.layout().flags());
+      assertThat(schemaRead.metadata()).isEqualTo(batch.layout().metadata());
+      assertThat(schemaRead.children()).hasSameSizeAs(batch.layout().children());
+      assertThat(schemaRead.dictionary().isPresent()).isEqualTo(batch.layout().dictionary().isPresent());
       array.release();
       schema.release();
       assertThat(StructKind.ARRAY.isLive(array.memoryAddress())).isFalse();
