@@ -105,8 +105,13 @@ public final class ArrowArbitraries {
         () -> decorated(lists(inner)), () -> decorated(lists(inner)), () -> decorated(structs(inner)),
         () -> decorated(maps(inner)), () -> decorated(unions(inner)), () -> decorated(runEndEncoded(inner)),
         () -> decorated(dictionaries(inner)))
-        .filter(f -> f.depth() <= MAX_DEPTH + 1 && f.size() <= MAX_NODES));
+        .filter(ArrowArbitraries::fits));
     return self.get(0);
+  }
+
+  /** True if {@code field} nests at most {@link #MAX_DEPTH} levels below itself and has at most {@link #MAX_NODES} nodes. */
+  static boolean fits(ArrowLayout field) {
+    return field.depth() <= MAX_DEPTH + 1 && field.size() <= MAX_NODES;
   }
 
   /** A record batch: a non-nullable struct of {@code fields}, as a C Data record batch is. */

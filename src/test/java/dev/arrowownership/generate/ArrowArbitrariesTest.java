@@ -46,6 +46,31 @@ class ArrowArbitrariesTest {
     assertThat(ArrowArbitraries.layoutBatches().sampleStream().limit(20).toList()).allMatch(b -> b.layout().size() <= 16);
   }
 
+  /** The bounds are inclusive: depth MAX_DEPTH + 1 and MAX_NODES nodes fit, one more does not. */
+  @Test
+  void fitsIsInclusive() {
+    ArrowLayout deep = ArrowLayout.leaf("i", "i");
+    for (int level = 0; level < ArrowArbitraries.MAX_DEPTH; level++) {
+      deep = ArrowLayout.nested("+l", "l", List.of(deep));
+    }
+    assertThat(ArrowArbitraries.fits(deep)).isTrue();
+    assertThat(ArrowArbitraries.fits(ArrowLayout.nested("+l", "l", List.of(deep)))).isFalse();
+    List<ArrowLayout> fifteen = java.util.Collections.nCopies(ArrowArbitraries.MAX_NODES - 1, ArrowLayout.leaf("i", "i"));
+    assertThat(ArrowArbitraries.fits(ArrowLayout.nested("+s", "s", fifteen))).isTrue();
+    List<ArrowLayout> sixteen = java.util.Collections.nCopies(ArrowArbitraries.MAX_NODES, ArrowLayout.leaf("i", "i"));
+    assertThat(ArrowArbitraries.fits(ArrowLayout.nested("+s", "s", sixteen))).isFalse();
+  }
+
+  /** Decoration keeps null-type fields nullable and makes others either. */
+  @Test
+  void decorationKeepsNullTypesNullable() {
+    assertThat(ArrowArbitraries.decorated(net.jqwik.api.Arbitraries.just(ArrowLayout.leaf("n", "n").nullable(false)))
+        .sampleStream().limit(40).toList()).allMatch(ArrowLayout::nullable);
+    List<ArrowLayout> ints = ArrowArbitraries.decorated(net.jqwik.api.Arbitraries.just(ArrowLayout.leaf("i", "i")))
+        .sampleStream().limit(40).toList();
+    assertThat(ints).anyMatch(ArrowLayout::nullable).anyMatch(field -> !field.nullable());
+  }
+
   private static void assertNullTypesNullable(ArrowLayout layout) {
     if (layout.format().equals("n")) {
       assertThat(layout.nullable()).as("a null-type field is nullable").isTrue();

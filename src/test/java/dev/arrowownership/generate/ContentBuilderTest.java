@@ -96,6 +96,8 @@ class ContentBuilderTest {
     }
     assertThat(firstEnds.size()).isGreaterThan(1);
     assertThat(runCounts.size()).isGreaterThan(1);
+    ArrayContent single = build(ArrowArbitraries.runEndEncoded("s", U), 1, 0, BatchShape.Nulls.SOME, 1);
+    assertThat(LeafContentTest.read(single.children().get(0).buffers().get(1), 2)).containsExactly(1);
     ArrayContent empty = build(ArrowArbitraries.runEndEncoded("i", U), 0, 0, BatchShape.Nulls.SOME, 1);
     assertThat(empty.children().get(0).length()).isZero();
     assertThat(empty.children().get(1).length()).isZero();
@@ -114,6 +116,7 @@ class ContentBuilderTest {
       }
     }
     assertThat(indices.size()).isGreaterThan(1);
+    assertThat(build(U.encodedBy("i"), 4, 0, BatchShape.Nulls.ALL, 1).nullCount()).isEqualTo(4);
     ArrayContent required = build(U.encodedBy("i").nullable(false), 4, 0, BatchShape.Nulls.ALL, 1);
     assertThat(required.nullCount()).isZero();
     assertThat(required.buffers().get(0)).isNull();

@@ -113,6 +113,21 @@ class LayoutCoverageTest {
     assertThat(features(u, new BatchShape(3, 0, BatchShape.Nulls.SOME, 1))).doesNotContain(LayoutFeature.SLICED);
   }
 
+  /** A plain sliced utf8 array exercises only its family, a top level that is not a struct and the slice. */
+  @Test
+  void aPlainArrayHasNoOtherFeature() {
+    for (String format : List.of("u", "i", "tdD")) {
+      assertThat(features(ArrowLayout.leaf(format, "a"), SLICED)).as(format)
+          .containsExactly(LayoutFeature.TOP_LEVEL_NOT_STRUCT, LayoutFeature.SLICED);
+    }
+    LayoutCoverage coverage = new LayoutCoverage();
+    coverage.record(new LayoutBatch(ArrowLayout.leaf("u", "u").encodedBy("i"), SLICED));
+    assertThat(coverage.count(TypeKind.UTF8)).as("the dictionary's family").isEqualTo(1);
+    assertThat(coverage.count(TypeKind.INT32)).isEqualTo(1);
+    assertThat(features(ArrowLayout.nested("+s", "s", List.of(ArrowLayout.leaf("u", "u"))), SLICED))
+        .containsExactly(LayoutFeature.SLICED);
+  }
+
   private static List<LayoutFeature> features(ArrowLayout layout, BatchShape shape) {
     LayoutCoverage coverage = new LayoutCoverage();
     coverage.record(new LayoutBatch(layout, shape));

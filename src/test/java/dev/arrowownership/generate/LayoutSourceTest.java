@@ -36,12 +36,26 @@ class LayoutSourceTest {
       ArrayNode shorter = CDataReader.read(array.memoryAddress(), schema.memoryAddress());
       assertThat(shorter.length()).isEqualTo(3);
       assertThat(shorter.digest()).isNotEqualTo(digest);
+      BatchShape shape = LIST_VIEW.shape();
+      assertThat(shorter.digest()).as("batch 1 is seeded seed + 1").isEqualTo(digestOf(new LayoutBatch(LIST_VIEW.layout(),
+          new BatchShape(3, shape.offset(), shape.nulls(), shape.seed() + 1))));
       array.release();
       schema.release();
       source.exportSchema(allocator, schema.memoryAddress());
       assertThat(CDataReader.readSchema(schema.memoryAddress()).format()).isEqualTo("+vl");
       schema.release();
       assertThat(allocator.getAllocatedMemory()).isEqualTo(structs);
+    }
+  }
+
+  private static String digestOf(LayoutBatch batch) {
+    try (BufferAllocator allocator = new RootAllocator(); ArrowArray array = ArrowArray.allocateNew(allocator);
+        ArrowSchema schema = ArrowSchema.allocateNew(allocator)) {
+      NativeLayoutWriter.write(batch, allocator, array.memoryAddress(), schema.memoryAddress());
+      String digest = CDataReader.read(array.memoryAddress(), schema.memoryAddress()).digest();
+      array.release();
+      schema.release();
+      return digest;
     }
   }
 

@@ -145,7 +145,7 @@ class LeafContentTest {
     ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     long[] values = new long[bytes.length / width];
     for (int i = 0; i < values.length; i++) {
-      values[i] = width == 4 ? in.getInt(4 * i) : in.getLong(8 * i);
+      values[i] = width == 2 ? in.getShort(2 * i) : width == 4 ? in.getInt(4 * i) : in.getLong(8 * i);
     }
     return values;
   }

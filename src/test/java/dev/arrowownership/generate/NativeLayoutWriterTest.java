@@ -17,6 +17,8 @@ import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
+import java.util.List;
 
 /** The kit's native writer: what it writes the kit's own reader reads back whole, and its release frees it all. */
 @AddLifecycleHook(LayoutTries.class)
@@ -52,6 +54,31 @@ class NativeLayoutWriterTest {
       assertThat(StructKind.SCHEMA.isLive(schema.memoryAddress())).isFalse();
       assertThat(small.getAllocatedMemory()).isZero();
       assertThat(OwnedStructs.live()).isEqualTo(live);
+    }
+  }
+
+  /** Pointers to nothing are NULL: no buffers, no children, no metadata; a struct's children table is not. */
+  @Example
+  void pointersToNothingAreNull() {
+    ArrowLayout nullType = ArrowLayout.leaf("n", "n");
+    ArrowLayout struct = ArrowLayout.nested("+s", "s", List.of(ArrowLayout.leaf("i", "i")))
+        .withMetadata(ArrowArbitraries.CUSTOM);
+    try (BufferAllocator allocator = new RootAllocator(); ArrowArray array = ArrowArray.allocateNew(allocator);
+        ArrowSchema schema = ArrowSchema.allocateNew(allocator)) {
+      NativeLayoutWriter.write(new LayoutBatch(nullType, new BatchShape(2, 0, BatchShape.Nulls.SOME, 1)), allocator,
+          array.memoryAddress(), schema.memoryAddress());
+      assertThat(MemoryUtil.getLong(array.memoryAddress() + 40)).as("buffers").isZero();
+      assertThat(MemoryUtil.getLong(array.memoryAddress() + 48)).as("array children").isZero();
+      assertThat(MemoryUtil.getLong(schema.memoryAddress() + 16)).as("metadata").isZero();
+      assertThat(MemoryUtil.getLong(schema.memoryAddress() + 40)).as("schema children").isZero();
+      array.release();
+      schema.release();
+      NativeLayoutWriter.write(new LayoutBatch(struct, new BatchShape(2, 0, BatchShape.Nulls.SOME, 1)), allocator,
+          array.memoryAddress(), schema.memoryAddress());
+      assertThat(MemoryUtil.getLong(array.memoryAddress() + 48)).isNotZero();
+      assertThat(MemoryUtil.getLong(schema.memoryAddress() + 16)).isNotZero();
+      array.release();
+      schema.release();
     }
   }
 
