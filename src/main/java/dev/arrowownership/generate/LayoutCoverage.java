@@ -15,6 +15,8 @@ import java.util.Set;
  * {@link #assertComplete()} fails naming what was never generated. Thread-safe.
  */
 public final class LayoutCoverage {
+  private static final Set<TypeKind> LISTS = EnumSet.of(TypeKind.LIST, TypeKind.LARGE_LIST, TypeKind.LIST_VIEW,
+      TypeKind.LARGE_LIST_VIEW, TypeKind.FIXED_SIZE_LIST);
   private static final Set<TypeKind> SIGNED = EnumSet.of(TypeKind.INT8, TypeKind.INT16, TypeKind.INT32, TypeKind.INT64);
   private final Map<TypeKind, Long> families = new EnumMap<>(TypeKind.class);
   private final Map<LayoutFeature, Long> features = new EnumMap<>(LayoutFeature.class);
@@ -77,7 +79,7 @@ public final class LayoutCoverage {
     }
     if (kind.isView() && slots > 0) {
       seen.add(LayoutFeature.VIEW_INLINE_VALUE); // slot 0 is always inline
-      if (node.variadicBuffers() > 0 && node.buffers().get(2).length > 0) {
+      if (variadicBytes(node) > 0) {
         seen.add(LayoutFeature.VIEW_OUT_OF_LINE_VALUE);
       }
     }
@@ -91,11 +93,19 @@ public final class LayoutCoverage {
       }
       walk(dictionary, inList, kinds, seen);
     });
-    boolean list = switch (kind) {
-      case LIST, LARGE_LIST, LIST_VIEW, LARGE_LIST_VIEW, FIXED_SIZE_LIST -> true;
-      default -> false;
-    };
-    node.children().forEach(child -> walk(child, inList || list, kinds, seen));
+    boolean childrenInList = inList || LISTS.contains(kind);
+    for (ArrayContent child : node.children()) {
+      walk(child, childrenInList, kinds, seen);
+    }
+  }
+
+  /** The bytes in the variadic buffers of a view array: values held out of line. */
+  private static long variadicBytes(ArrayContent view) {
+    long bytes = 0;
+    for (int k = 0; k < view.variadicBuffers(); k++) {
+      bytes += view.buffers().get(2 + k).length;
+    }
+    return bytes;
   }
 
   /** The number of batches recorded. */

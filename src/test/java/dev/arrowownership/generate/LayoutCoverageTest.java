@@ -128,6 +128,25 @@ class LayoutCoverageTest {
         .containsExactly(LayoutFeature.SLICED);
   }
 
+  /** A view's value is out of line only when some variadic buffer holds bytes: none, or an empty one, is not. */
+  @Test
+  void outOfLineNeedsVariadicBytes() {
+    ArrowLayout view = ArrowLayout.leaf("vz", "v");
+    byte[] views = new byte[16];
+    assertThat(viewFeatures(new ArrayContent(view, 1, 0, 0, java.util.Arrays.asList(null, views, new byte[0]), List.of(),
+        java.util.Optional.empty()))).contains(LayoutFeature.VIEW_INLINE_VALUE).doesNotContain(LayoutFeature.VIEW_OUT_OF_LINE_VALUE);
+    assertThat(viewFeatures(new ArrayContent(view, 1, 0, 0, java.util.Arrays.asList(null, views, new byte[0], new byte[8]),
+        List.of(), java.util.Optional.empty()))).doesNotContain(LayoutFeature.VIEW_OUT_OF_LINE_VALUE);
+    assertThat(viewFeatures(new ArrayContent(view, 1, 0, 0, java.util.Arrays.asList(null, views, new byte[0], new byte[13],
+        new byte[16]), List.of(), java.util.Optional.empty()))).contains(LayoutFeature.VIEW_OUT_OF_LINE_VALUE);
+  }
+
+  private static List<LayoutFeature> viewFeatures(ArrayContent content) {
+    LayoutCoverage coverage = new LayoutCoverage();
+    coverage.record(content);
+    return java.util.Arrays.stream(LayoutFeature.values()).filter(f -> coverage.count(f) > 0).toList();
+  }
+
   private static List<LayoutFeature> features(ArrowLayout layout, BatchShape shape) {
     LayoutCoverage coverage = new LayoutCoverage();
     coverage.record(new LayoutBatch(layout, shape));
