@@ -88,6 +88,8 @@ class LayoutCoverageTest {
     }
     assertThat(features(ArrowLayout.nested("+s", "s", List.of(u.encodedBy("i"))), SLICED))
         .doesNotContain(LayoutFeature.DICTIONARY_IN_LIST);
+    assertThat(features(ArrowLayout.nested("+l", "l", List.of(ArrowLayout.nested("+s", "s", List.of(u.encodedBy("i"))))),
+        SLICED)).as("below a list, however deep").contains(LayoutFeature.DICTIONARY_IN_LIST);
     assertThat(features(ArrowLayout.leaf("tsu:UTC", "t"), SLICED)).contains(LayoutFeature.TIMESTAMP_WITH_ZONE)
         .doesNotContain(LayoutFeature.TIMESTAMP_WITHOUT_ZONE);
     assertThat(features(ArrowLayout.leaf("tsu:", "t"), SLICED)).contains(LayoutFeature.TIMESTAMP_WITHOUT_ZONE)
@@ -137,6 +139,8 @@ class LayoutCoverageTest {
         java.util.Optional.empty()))).contains(LayoutFeature.VIEW_INLINE_VALUE).doesNotContain(LayoutFeature.VIEW_OUT_OF_LINE_VALUE);
     assertThat(viewFeatures(new ArrayContent(view, 1, 0, 0, java.util.Arrays.asList(null, views, new byte[0], new byte[8]),
         List.of(), java.util.Optional.empty()))).doesNotContain(LayoutFeature.VIEW_OUT_OF_LINE_VALUE);
+    assertThat(viewFeatures(new ArrayContent(view, 1, 0, 0, java.util.Arrays.asList(null, views, new byte[0], new byte[0],
+        new byte[16]), List.of(), java.util.Optional.empty()))).doesNotContain(LayoutFeature.VIEW_OUT_OF_LINE_VALUE);
     assertThat(viewFeatures(new ArrayContent(view, 1, 0, 0, java.util.Arrays.asList(null, views, new byte[0], new byte[13],
         new byte[16]), List.of(), java.util.Optional.empty()))).contains(LayoutFeature.VIEW_OUT_OF_LINE_VALUE);
   }
