@@ -1,5 +1,7 @@
 package dev.arrowownership.conformance;
 
+import dev.arrowownership.generate.BatchSource;
+
 /**
  * Checks a C Data Interface producer, consumer, stream consumer or stream producer against the {@link Rule}s of its
  * role, with real release calls counted by the release ledger, and returns a {@link Verdict}.
@@ -39,9 +41,27 @@ public final class ConformanceKit {
     return new Verdict(target, ConsumerRules.check(consumer));
   }
 
+  /**
+   * Checks every {@link Rule.Role#CONSUMER} rule on {@code consumer}, its valid batches from {@code
+   * source} (e.g. a {@link dev.arrowownership.generate.LayoutSource} of a generated layout); the
+   * invalid batches of {@link Rule#REQUIRED_CONSUMER_INVALID_INPUT_RELEASED_EXACTLY_ONCE} stay the kit's own.
+   */
+  public static Verdict checkConsumer(String target, CDataConsumer consumer, BatchSource source) {
+    return new Verdict(target, ConsumerRules.check(consumer, ConsumerRules.MAX_FAULT_POINTS, source));
+  }
+
   /** Checks every {@link Rule.Role#STREAM_CONSUMER} rule on {@code consumer}, with a stream the kit exports. */
   public static Verdict checkStreamConsumer(String target, CDataStreamConsumer consumer) {
     return new Verdict(target, StreamConsumerRules.check(consumer));
+  }
+
+  /**
+   * Checks every {@link Rule.Role#STREAM_CONSUMER} rule on {@code consumer}, its valid streams'
+   * schema and batches from {@code source}; the streams with an invalid schema or batch stay the
+   * kit's own.
+   */
+  public static Verdict checkStreamConsumer(String target, CDataStreamConsumer consumer, BatchSource source) {
+    return new Verdict(target, StreamConsumerRules.check(consumer, source));
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.arrowownership.conformance;
 
+import dev.arrowownership.generate.BatchSource;
 import dev.arrowownership.generate.InvalidBatch;
+import dev.arrowownership.generate.KitBatches;
 import dev.arrowownership.ledger.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +25,17 @@ final class ConsumerRules {
 
   /** The rules, failing at most the first {@code maxFaultPoints} allocation points. */
   static List<RuleResult> check(CDataConsumer consumer, int maxFaultPoints) {
+    return check(consumer, maxFaultPoints, KitBatches.ARROW_JAVA);
+  }
+
+  /** The rules with valid batches from {@code source} (the invalid ones are the kit's own). */
+  static List<RuleResult> check(CDataConsumer consumer, int maxFaultPoints, BatchSource source) {
     RootAllocator allocator = new RootAllocator();
     try {
-      ConsumerRun clean = ConsumerRun.of(consumer, allocator, -1);
+      ConsumerRun clean = ConsumerRun.of(consumer, allocator, -1, source);
       List<ConsumerRun> faulted = new ArrayList<>();
       for (int k = 0; k < maxFaultPoints; k++) {
-        ConsumerRun run = ConsumerRun.of(consumer, allocator, k);
+        ConsumerRun run = ConsumerRun.of(consumer, allocator, k, source);
         if (!run.faultFired()) {
           break;
         }

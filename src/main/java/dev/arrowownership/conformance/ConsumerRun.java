@@ -1,5 +1,6 @@
 package dev.arrowownership.conformance;
 
+import dev.arrowownership.generate.BatchSource;
 import dev.arrowownership.generate.InvalidBatch;
 import dev.arrowownership.generate.KitBatches;
 import dev.arrowownership.generate.KitStructs;
@@ -33,21 +34,27 @@ record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwa
     List<Boolean> leftLive, List<Violation> violations, boolean writtenAfterRelease, long heldBytes) {
 
   static ConsumerRun of(CDataConsumer consumer, BufferAllocator allocator, int faultAt) {
-    return run(consumer, allocator, faultAt, null);
+    return of(consumer, allocator, faultAt, KitBatches.ARROW_JAVA);
+  }
+
+  /** A hand-over of a batch of {@code source}, with allocation {@code faultAt} failing (-1: none). */
+  static ConsumerRun of(CDataConsumer consumer, BufferAllocator allocator, int faultAt, BatchSource source) {
+    return run(consumer, allocator, faultAt, null, source);
   }
 
   /** A hand-over of a batch broken as {@code invalid} says, without an injected fault. */
   static ConsumerRun ofInvalid(CDataConsumer consumer, BufferAllocator allocator, InvalidBatch invalid) {
-    return run(consumer, allocator, -1, invalid);
+    return run(consumer, allocator, -1, invalid, KitBatches.ARROW_JAVA);
   }
 
-  private static ConsumerRun run(CDataConsumer consumer, BufferAllocator allocator, int faultAt, InvalidBatch invalid) {
+  private static ConsumerRun run(CDataConsumer consumer, BufferAllocator allocator, int faultAt, InvalidBatch invalid,
+      BatchSource source) {
     FaultInjector injector = new FaultInjector();
     AllocationFaults faults = consumer.faults().orElseGet(injector::asAllocationFaults);
     BufferAllocator consumerAllocator = allocator.newChildAllocator("consumer", injector, 0, Long.MAX_VALUE);
     long seed = 42 + Math.max(faultAt, 0);
     try (ReleaseLedger ledger = new ReleaseLedger();
-        KitStructs structs = invalid == null ? KitBatches.export(allocator, ledger, "r", seed)
+        KitStructs structs = invalid == null ? KitBatches.export(allocator, ledger, "r", seed, source)
             : KitBatches.exportInvalid(allocator, ledger, invalid.toString(), seed, invalid)) {
       KeptBytes kept = KeptBytes.from(consumer::heldBytes);
       Throwable thrown = null;

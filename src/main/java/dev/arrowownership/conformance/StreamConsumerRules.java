@@ -1,5 +1,6 @@
 package dev.arrowownership.conformance;
 
+import dev.arrowownership.generate.BatchSource;
 import dev.arrowownership.generate.InvalidBatch;
 import dev.arrowownership.generate.KitBatches;
 import dev.arrowownership.generate.StreamPlan;
@@ -20,16 +21,21 @@ final class StreamConsumerRules {
   private StreamConsumerRules() {}
 
   static List<RuleResult> check(CDataStreamConsumer consumer) {
+    return check(consumer, KitBatches.ARROW_JAVA);
+  }
+
+  /** The rules with valid streams of {@code source}'s batches (the invalid ones are the kit's own). */
+  static List<RuleResult> check(CDataStreamConsumer consumer, BatchSource source) {
     StreamPlan plain = StreamPlan.batches(BATCHES);
-    StreamRun run = StreamRun.of(consumer, "plain", plain);
+    StreamRun run = StreamRun.of(consumer, "plain", plain, source);
     List<StreamRun> errors = List.of(
-        StreamRun.of(consumer, "get_schema fails", plain.failingGetSchema(ERROR)),
-        StreamRun.of(consumer, "get_next fails at once", plain.failingGetNext(0, ERROR)),
-        StreamRun.of(consumer, "get_next fails after one batch, get_last_error NULL", plain.failingGetNext(1, null)),
-        StreamRun.of(consumer, "get_next fills out, then fails", plain.fillingThenFailingGetNext(0, ERROR)));
+        StreamRun.of(consumer, "get_schema fails", plain.failingGetSchema(ERROR), source),
+        StreamRun.of(consumer, "get_next fails at once", plain.failingGetNext(0, ERROR), source),
+        StreamRun.of(consumer, "get_next fails after one batch, get_last_error NULL", plain.failingGetNext(1, null), source),
+        StreamRun.of(consumer, "get_next fills out, then fails", plain.fillingThenFailingGetNext(0, ERROR), source));
     StreamPlan uneven = plain.withRows(KitBatches.ROWS, 0, 1, 37);
-    List<StreamRun> shapes = List.of(StreamRun.of(consumer, "no batch", plain.withRows()),
-        StreamRun.of(consumer, "batches of " + uneven.rows() + " rows", uneven));
+    List<StreamRun> shapes = List.of(StreamRun.of(consumer, "no batch", plain.withRows(), source),
+        StreamRun.of(consumer, "batches of " + uneven.rows() + " rows", uneven, source));
     List<StreamRun> invalid = new ArrayList<>();
     for (InvalidBatch fault : InvalidBatch.values()) {
       invalid.add(StreamRun.of(consumer, fault + " (" + fault.description() + ")", plain.with(fault)));

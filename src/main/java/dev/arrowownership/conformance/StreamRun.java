@@ -1,5 +1,7 @@
 package dev.arrowownership.conformance;
 
+import dev.arrowownership.generate.BatchSource;
+import dev.arrowownership.generate.KitBatches;
 import dev.arrowownership.generate.KitStream;
 import dev.arrowownership.generate.StreamPlan;
 import dev.arrowownership.ledger.ReleaseLedger;
@@ -34,9 +36,14 @@ record StreamRun(String scenario, Throwable thrown, int streamReleases, List<Tra
   }
 
   static StreamRun of(CDataStreamConsumer consumer, String scenario, StreamPlan plan) {
+    return of(consumer, scenario, plan, KitBatches.ARROW_JAVA);
+  }
+
+  /** A hand-over of a stream whose schema and batches come from {@code source}. */
+  static StreamRun of(CDataStreamConsumer consumer, String scenario, StreamPlan plan, BatchSource source) {
     RootAllocator allocator = new RootAllocator();
     BufferAllocator consumerAllocator = allocator.newChildAllocator("consumer", 0, Long.MAX_VALUE);
-    try (ReleaseLedger ledger = new ReleaseLedger(); KitStream stream = new KitStream(allocator, ledger, plan)) {
+    try (ReleaseLedger ledger = new ReleaseLedger(); KitStream stream = new KitStream(allocator, ledger, plan, source)) {
       KeptBytes kept = KeptBytes.from(consumer::heldBytes);
       Throwable thrown = null;
       try (AutoCloseable result = consumer.consume(stream.address(), consumerAllocator)) {

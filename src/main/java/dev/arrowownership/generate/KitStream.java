@@ -18,8 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowArrayStream;
-import org.apache.arrow.c.ArrowSchema;
-import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -64,6 +62,7 @@ public final class KitStream implements AutoCloseable {
   private final BufferAllocator allocator;
   private final ReleaseLedger ledger;
   private final StreamPlan plan;
+  private final BatchSource source;
   private final Memory lastError; // null: get_last_error returns NULL
   private final ArrowArrayStream struct;
   private final long token = TOKENS.incrementAndGet();
@@ -83,9 +82,15 @@ public final class KitStream implements AutoCloseable {
 
   /** A live stream that behaves as {@code plan} says, in a struct the kit allocates. */
   public KitStream(BufferAllocator allocator, ReleaseLedger ledger, StreamPlan plan) {
+    this(allocator, ledger, plan, KitBatches.ARROW_JAVA);
+  }
+
+  /** A live stream that behaves as {@code plan} says, its schema and batches from {@code source}. */
+  public KitStream(BufferAllocator allocator, ReleaseLedger ledger, StreamPlan plan, BatchSource source) {
     this.allocator = allocator;
     this.ledger = ledger;
     this.plan = plan;
+    this.source = source;
     this.lastError = plan.lastError() == null ? null : cString(plan.lastError());
     this.struct = ArrowArrayStream.allocateNew(allocator);
     STREAMS.put(token, this);
@@ -154,9 +159,8 @@ public final class KitStream implements AutoCloseable {
       return EIO;
     }
     long address = Pointer.nativeValue(out);
-    try (GeneratedBatch batch = GeneratedBatch.create(allocator, KitBatches.ROWS, 0)) {
-      // The same shape as the arrays: a list column with no values would have a Null child type.
-      Data.exportSchema(allocator, batch.root().getSchema(), batch.dictionaries(), ArrowSchema.wrap(address));
+    try {
+      source.exportSchema(allocator, address);
       breakIfPlanned(StructKind.SCHEMA, address);
       track(StructKind.SCHEMA, address, "stream.schema", results);
       return 0;
@@ -181,8 +185,8 @@ public final class KitStream implements AutoCloseable {
       return 0;
     }
     int rows = failing ? KitBatches.ROWS : plan.rows().get(call);
-    try (GeneratedBatch batch = GeneratedBatch.create(allocator, rows, call)) {
-      Data.exportVectorSchemaRoot(allocator, batch.root(), batch.dictionaries(), ArrowArray.wrap(address));
+    try {
+      source.exportBatch(allocator, address, 0, call, rows);
       if (call == 0) {
         breakIfPlanned(StructKind.ARRAY, address);
       }
