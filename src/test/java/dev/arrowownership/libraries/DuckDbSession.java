@@ -97,12 +97,29 @@ final class DuckDbSession implements AutoCloseable {
   }
 
   /**
-   * Runs {@code sql} and returns the address of DuckDB's native stream over its result, in batches of
-   * {@code batchSize} rows; the caller owns the stream.
+   * Runs {@code sql} and returns DuckDB's native stream over its result with the statement and result
+   * set that produced it, still open: with streaming results ({@link #openStreamingOrSkip()}) the query
+   * runs as the stream is read, and closing its statement interrupts it ("INTERRUPT Error:
+   * Interrupted!"), so they are closed only after the stream is done with.
    */
-  long exportStream(String sql, long batchSize) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet results = statement.executeQuery(sql)) {
-      return DuckDbNativeStream.export(connection, results, batchSize);
+  OpenStream exportOpenStream(String sql, long batchSize) throws SQLException {
+    Statement statement = connection.createStatement();
+    try {
+      ResultSet results = statement.executeQuery(sql);
+      return new OpenStream(statement, results, DuckDbNativeStream.export(connection, results, batchSize));
+    } catch (SQLException | RuntimeException e) {
+      statement.close();
+      throw e;
+    }
+  }
+
+  /** A native stream's address and the statement and result set it reads from; closing closes those two. */
+  record OpenStream(Statement statement, ResultSet results, long address) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      try (statement) {
+        results.close();
+      }
     }
   }
 

@@ -78,9 +78,10 @@ class DuckDbStreamProducerTest {
    */
   @Test
   void failingQueryReturnsMinusOneWithAStableMessage() throws SQLException {
-    try (DuckDbSession duck = DuckDbSession.openStreamingOrSkip()) {
-      ArrowArrayStream stream = structs.moveStream(duck.exportStream("SELECT CASE WHEN i < " + FAILING_AT
-          + " THEN i ELSE error('kit: failing at row ' || i) END AS v FROM range(" + FAILING_ROWS + ") t(i)", FAILING_BATCH));
+    try (DuckDbSession duck = DuckDbSession.openStreamingOrSkip();
+        DuckDbSession.OpenStream query = duck.exportOpenStream("SELECT CASE WHEN i < " + FAILING_AT
+            + " THEN i ELSE error('kit: failing at row ' || i) END AS v FROM range(" + FAILING_ROWS + ") t(i)", FAILING_BATCH)) {
+      ArrowArrayStream stream = structs.moveStream(query.address());
       TrackedStream tracked = StreamInterposer.install(ledger, stream.memoryAddress(), "duckdb");
       ArrowSchema schema = structs.schema();
       assertThat(call(StreamField.GET_SCHEMA, stream, schema.memoryAddress())).isZero();
