@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes each verdict a conformance test reaches to {@code target/conformance/<file>.md}, for the docs. */
-final class ConformanceReports {
+public final class ConformanceReports {
   private static final Path DIRECTORY = Path.of("target", "conformance");
 
   private ConformanceReports() {}
 
   /** Writes {@code verdict} as Markdown and returns it. */
-  static Verdict write(String file, Verdict verdict) {
+  public static Verdict write(String file, Verdict verdict) {
     try {
       Files.createDirectories(DIRECTORY);
       Files.writeString(DIRECTORY.resolve(file + ".md"), verdict.toMarkdown());

@@ -20,10 +20,10 @@ import org.apache.arrow.vector.ipc.ArrowStreamWriter;
  * @param batches how many batches the stream yields
  * @param rows rows per batch
  */
-record GeneratedStream(byte[] ipc, int batches, int rows) {
+public record GeneratedStream(byte[] ipc, int batches, int rows) {
 
   /** {@code batches} batches of {@code rows} rows each, built with {@code allocator} and freed again. */
-  static GeneratedStream of(BufferAllocator allocator, int batches, int rows) {
+  public static GeneratedStream of(BufferAllocator allocator, int batches, int rows) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GeneratedBatch batch = GeneratedBatch.create(allocator, rows, 7);
         ArrowStreamWriter writer = new ArrowStreamWriter(batch.root(), batch.dictionaries(), Channels.newChannel(out))) {
@@ -39,12 +39,12 @@ record GeneratedStream(byte[] ipc, int batches, int rows) {
   }
 
   /** Exports the batches into the released {@code stream}; releasing the stream frees the reader. */
-  void exportTo(BufferAllocator allocator, ArrowArrayStream stream) {
+  public void exportTo(BufferAllocator allocator, ArrowArrayStream stream) {
     Data.exportArrayStream(allocator, new ArrowStreamReader(new ByteArrayInputStream(ipc), allocator), stream);
   }
 
   /** Rows in the whole stream. */
-  long totalRows() {
+  public long totalRows() {
     return (long) batches * rows;
   }
 }

@@ -14,34 +14,34 @@ import org.apache.arrow.memory.BufferAllocator;
  * so closing the library's view never frees them and the test can still read {@code release}
  * after the library is done. {@link #close()} frees them all.
  */
-final class StructMemory implements AutoCloseable {
+public final class StructMemory implements AutoCloseable {
   /** {@code sizeof(struct ArrowArrayStream)}: five pointers (Arrow Java keeps its constant private). */
   static final int STREAM_SIZE = 40;
 
   private final BufferAllocator allocator;
   private final List<ArrowBuf> buffers = new ArrayList<>();
 
-  StructMemory(BufferAllocator allocator) {
+  public StructMemory(BufferAllocator allocator) {
     this.allocator = allocator;
   }
 
   /** A zeroed {@code ArrowArray} this object owns. */
-  ArrowArray array() {
+  public ArrowArray array() {
     return ArrowArray.wrap(zeroed(StructKind.ARRAY.size()));
   }
 
   /** A zeroed {@code ArrowSchema} this object owns. */
-  ArrowSchema schema() {
+  public ArrowSchema schema() {
     return ArrowSchema.wrap(zeroed(StructKind.SCHEMA.size()));
   }
 
   /** A zeroed {@code ArrowArrayStream} this object owns. */
-  ArrowArrayStream stream() {
+  public ArrowArrayStream stream() {
     return ArrowArrayStream.wrap(zeroed(STREAM_SIZE));
   }
 
   /** The spec's move: copies the live stream at {@code address} into a new struct of this object, marks the source released. */
-  ArrowArrayStream moveStream(long address) {
+  public ArrowArrayStream moveStream(long address) {
     ArrowArrayStream source = ArrowArrayStream.wrap(address);
     ArrowArrayStream moved = stream();
     moved.save(source.snapshot());
