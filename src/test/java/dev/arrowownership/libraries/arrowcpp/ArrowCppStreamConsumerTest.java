@@ -19,6 +19,7 @@ import java.util.Map;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Arrow C++'s dataset writer ({@code writeFromScannerToFile}, Parquet) as a stream consumer of the kit's streams. */
@@ -38,6 +39,9 @@ class ArrowCppStreamConsumerTest {
    * a stream of three batches, the first of length -1; its allocator is closed quietly by the kit).
    */
   @Test
+  @EnabledIfSystemProperty(named = "arrowownership.arrowcpp.blockingWrite", matches = "true",
+      disabledReason = "the negative_length stream leaves a writer blocked, and the JVM then never exits"
+          + " (surefire's fork stays alive): run with -Darrowownership.arrowcpp.blockingWrite=true")
   void parquetWriterKeepsTheStreamConsumerRulesButANegativeLength() {
     Verdict verdict = ConformanceReports.write("arrow-cpp-stream-consumer", ConformanceKit.checkStreamConsumer(
             ArrowCppLibrary.VERSION + " Parquet writer", ArrowCppTargets.parquetWriter(directory, PATIENCE))
