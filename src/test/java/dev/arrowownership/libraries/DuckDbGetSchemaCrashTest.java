@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,14 +24,11 @@ class DuckDbGetSchemaCrashTest {
   void failingGetSchemaWithoutAMessageCrashesTheJvm(@TempDir Path directory) throws Exception {
     DuckDbSession.openOrSkip().close(); // where DuckDB does not load, skip rather than read its absence as no crash
     Path errorFile = directory.resolve("hs_err.log");
-    Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-XX:ErrorFile=" + errorFile, "-XX:-CreateCoredumpOnCrash",
-        "-cp", System.getProperty("java.class.path"), DuckDbGetSchemaCrash.class.getName()))
-        .redirectErrorStream(true).redirectOutput(directory.resolve("out.txt").toFile()).start();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM ends").isTrue();
-
-    String output = Files.readString(directory.resolve("out.txt"));
-    assertThat(process.exitValue()).as(output).isNotZero();
+    OwnJvm.Ended crashed = OwnJvm.run(directory, Duration.ofSeconds(60),
+        List.of("-XX:ErrorFile=" + errorFile, "-XX:-CreateCoredumpOnCrash"), DuckDbGetSchemaCrash.class);
+    String output = crashed.output();
+    assertThat(crashed.ended()).as("the JVM ends").isTrue();
+    assertThat(crashed.exitValue()).as(output).isNotZero();
     assertThat(output).contains("SIGSEGV").doesNotContain("registered", "refused");
     assertThat(problematicFrame(errorFile)).contains("duckdb::ArrowTableFunction::PopulateArrowTableSchema");
   }

@@ -2,10 +2,10 @@ package dev.arrowownership.libraries.lance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import dev.arrowownership.libraries.OwnJvm;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,16 +57,11 @@ class LanceAbortTest {
   @MethodSource("cases")
   void datasetCreateOnAnAdversarialStream(String scenario, int exitCode, List<String> output, @TempDir Path directory)
       throws Exception {
-    Path out = directory.resolve("out.txt");
-    Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-XX:-CreateCoredumpOnCrash",
-        "-cp", System.getProperty("java.class.path"), LanceAbort.class.getName(),
-        directory.resolve("dataset").toString(), scenario))
-        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM ends").isTrue();
-
-    String text = Files.readString(out);
-    assertThat(process.exitValue()).as(text).isEqualTo(exitCode);
+    OwnJvm.Ended ended = OwnJvm.run(directory, Duration.ofSeconds(60), List.of("-XX:-CreateCoredumpOnCrash"),
+        LanceAbort.class, directory.resolve("dataset").toString(), scenario);
+    String text = ended.output();
+    assertThat(ended.ended()).as("the JVM ends").isTrue();
+    assertThat(ended.exitValue()).as(text).isEqualTo(exitCode);
     assertThat(text).contains(output);
     if (exitCode == SIGABRT_EXIT) {
       assertThat(text).doesNotContain("created", "refused", "stream releases");
