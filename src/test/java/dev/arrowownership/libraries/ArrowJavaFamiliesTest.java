@@ -5,8 +5,6 @@ import dev.arrowownership.conformance.CDataConsumer;
 import dev.arrowownership.conformance.CDataProducer;
 import dev.arrowownership.conformance.ConformanceKit;
 import dev.arrowownership.conformance.Rule;
-import dev.arrowownership.conformance.RuleResult;
-import dev.arrowownership.conformance.RuleResult.Status;
 import dev.arrowownership.conformance.Verdict;
 import dev.arrowownership.generate.LayoutBatch;
 import dev.arrowownership.generate.LayoutSource;
@@ -72,7 +70,7 @@ class ArrowJavaFamiliesTest {
     FamilyBatches.asColumn().forEach((kind, batch) -> {
       Verdict verdict = ConformanceKit.checkStreamConsumer(VERSION + "Data.importArrayStream " + batch,
           ArrowJavaTargets.streamImport(), new LayoutSource(batch));
-      table.add(kind.label(), verdict, streamRefusal(verdict), ArrowJavaFamiliesTest::cleanStreamRefusal);
+      table.add(kind.label(), verdict, FamilyRefusals.stream(verdict), FamilyRefusals::cleanStream);
     });
     table.assertDocumented(FILE, "arrow-java-import-stream", "family");
   }
@@ -101,38 +99,9 @@ class ArrowJavaFamiliesTest {
     CDataConsumer consumer = ArrowJavaTargets.consumer(imports);
     batches.forEach((kind, batch) -> {
       Verdict verdict = ConformanceKit.checkConsumer(VERSION + name + " " + batch, consumer, new LayoutSource(batch));
-      table.add(kind.label(), verdict, consumerRefusal(verdict), ArrowJavaFamiliesTest::cleanConsumerRefusal);
+      table.add(kind.label(), verdict, FamilyRefusals.consumer(verdict), FamilyRefusals::cleanConsumer);
     });
     table.assertDocumented(FILE, "arrow-java-" + name, "family");
-  }
-
-  /** The importer's error when it refused the valid batch of the family. */
-  static Optional<String> consumerRefusal(Verdict verdict) {
-    String message = verdict.result(Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE).message();
-    int threw = message.indexOf(", threw ");
-    return message.startsWith("consuming a valid batch failed") && threw >= 0
-        ? Optional.of(message.substring(threw + ", threw ".length())) : Optional.empty();
-  }
-
-  /** A refusal is clean when the valid batch's array and schema were each released once and nothing was kept. */
-  static boolean cleanConsumerRefusal(RuleResult result) {
-    return result.rule() == Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE
-        && result.message().contains("base releases [array, schema] = [1, 1], threw ")
-        && !result.message().contains("consumer holds");
-  }
-
-  /** The reader's error when it refused the valid stream of the family. */
-  static Optional<String> streamRefusal(Verdict verdict) {
-    String message = verdict.result(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE).message();
-    int threw = message.indexOf("(the consumer threw ");
-    return threw >= 0 ? Optional.of(message.substring(threw + "(the consumer threw ".length(), message.length() - 1))
-        : Optional.empty();
-  }
-
-  /** A refused valid stream is clean when the rules about the valid stream failed only for the refusal. */
-  static boolean cleanStreamRefusal(RuleResult result) {
-    return result.status() != Status.PASSED && !result.message().contains("released 0 times")
-        && !result.message().contains("released 2 times") && result.message().contains("the consumer threw");
   }
 
   /** Why Arrow Java cannot import {@code batch}, or empty when it can. */

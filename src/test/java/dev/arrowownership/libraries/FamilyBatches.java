@@ -2,6 +2,7 @@ package dev.arrowownership.libraries;
 
 import dev.arrowownership.cdata.TypeKind;
 import dev.arrowownership.generate.ArrowArbitraries;
+import dev.arrowownership.generate.BatchShape;
 import dev.arrowownership.generate.LayoutBatch;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,9 +30,20 @@ final class FamilyBatches {
 
   /** Each family's batch as the only column of a record batch (a top-level struct) of the same shape. */
   static Map<TypeKind, LayoutBatch> asColumn() {
+    return asColumn(-1);
+  }
+
+  /**
+   * The same with the record batch at {@code offset} instead (-1: the tour's), for consumers that
+   * refuse a sliced record batch whose columns are longer than it.
+   */
+  static Map<TypeKind, LayoutBatch> asColumn(int offset) {
     Map<TypeKind, LayoutBatch> batches = new EnumMap<>(TypeKind.class);
-    topLevel().forEach((kind, batch) -> batches.put(kind,
-        new LayoutBatch(ArrowArbitraries.recordBatch(List.of(batch.layout())), batch.shape())));
+    topLevel().forEach((kind, batch) -> {
+      BatchShape shape = batch.shape();
+      batches.put(kind, new LayoutBatch(ArrowArbitraries.recordBatch(List.of(batch.layout())), offset < 0 ? shape
+          : new BatchShape(shape.length(), offset, shape.nulls(), shape.seed())));
+    });
     return batches;
   }
 }

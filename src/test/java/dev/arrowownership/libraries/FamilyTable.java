@@ -80,8 +80,9 @@ final class FamilyTable {
     return message.startsWith(result.rule().id()) && end >= 0 ? message.substring(end + 3) : message;
   }
 
+  /** The refusal's text, numbers of four or more digits read as {@code N}: some refusals quote a value read from memory that changes from run to run. */
   static String notSupported(String error) {
-    return "not supported: " + shorten(error);
+    return "not supported: " + shorten(error.replaceAll("-?\\d{4,}", "N"));
   }
 
   /** The first line of {@code text}, at most {@value #MAX_ERROR} characters, safe in a table cell. */
