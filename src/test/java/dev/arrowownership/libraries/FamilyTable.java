@@ -73,11 +73,16 @@ final class FamilyTable {
     return result.rule().required() ? "**finding**: " + cause : "optional, fails: " + cause;
   }
 
-  /** The observation in a failed result's message, without the rule and spec section it starts with. */
+  /**
+   * The observation in a failed result's message, without the rule and spec section it starts with
+   * and the hint ("If this fails, check: ...") it ends with.
+   */
   static String observed(RuleResult result) {
     String message = result.message();
     int end = message.indexOf("): ");
-    return message.startsWith(result.rule().id()) && end >= 0 ? message.substring(end + 3) : message;
+    String observed = message.startsWith(result.rule().id()) && end >= 0 ? message.substring(end + 3) : message;
+    int hint = observed.indexOf(". If this fails, check:");
+    return hint >= 0 ? observed.substring(0, hint) : observed;
   }
 
   /** The refusal's text, numbers of four or more digits read as {@code N}: some refusals quote a value read from memory that changes from run to run. */
