@@ -22,8 +22,13 @@ final class DuckDbTargets {
    * first, as a consumer would, so the release never touches the memory it frees.
    */
   static CDataProducer producer(DuckDbSession duck, StructMemory structs, long rows) {
+    return producer(structs, () -> duck.exportStream(rows, rows));
+  }
+
+  /** The same for any query: {@code export} runs it and returns DuckDB's native stream over its result. */
+  static CDataProducer producer(StructMemory structs, StreamExport export) {
     return (array, schema) -> {
-      ArrowArrayStream stream = structs.moveStream(duck.exportStream(rows, rows));
+      ArrowArrayStream stream = structs.moveStream(export.exportStream());
       try {
         stream.getSchema(ArrowSchema.wrap(schema));
         stream.getNext(ArrowArray.wrap(array));
@@ -56,12 +61,17 @@ final class DuckDbTargets {
    * scan failed before taking it, is the caller's to release: this adapter does, as a careful caller.
    */
   static CDataStreamConsumer streamConsumer() {
+    return streamConsumer("SELECT count(*) FROM kit_stream");
+  }
+
+  /** The same, scanning the stream (registered as {@code kit_stream}) with {@code query} instead. */
+  static CDataStreamConsumer streamConsumer(String query) {
     return (stream, allocator) -> {
       DuckDbSession duck = DuckDbSession.open();
       try {
         duck.connection.registerArrowStream("kit_stream", ArrowArrayStream.wrap(stream));
         try (Statement statement = duck.connection.createStatement();
-            ResultSet results = statement.executeQuery("SELECT count(*) FROM kit_stream")) {
+            ResultSet results = statement.executeQuery(query)) {
           results.next();
         }
       } catch (SQLException | RuntimeException e) {
@@ -71,6 +81,12 @@ final class DuckDbTargets {
       }
       return duck::close;
     };
+  }
+
+  /** Runs a query and returns the address of DuckDB's native stream over its result; the caller owns it. */
+  @FunctionalInterface
+  interface StreamExport {
+    long exportStream() throws SQLException;
   }
 
   /** Releases the stream if DuckDB never moved it out of the caller's struct. */
