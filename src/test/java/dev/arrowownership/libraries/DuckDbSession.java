@@ -97,6 +97,17 @@ final class DuckDbSession implements AutoCloseable {
   }
 
   /**
+   * Runs {@code sql} and returns the address of DuckDB's native stream over its result, in batches of
+   * {@code batchSize} rows; the caller owns the stream. For a session of {@link #openOrSkip()}, whose
+   * results are materialized: a streaming session's query needs {@link #exportOpenStream}.
+   */
+  long exportStream(String sql, long batchSize) throws SQLException {
+    try (OpenStream query = exportOpenStream(sql, batchSize)) {
+      return query.address();
+    }
+  }
+
+  /**
    * Runs {@code sql} and returns DuckDB's native stream over its result with the statement and result
    * set that produced it, still open: with streaming results ({@link #openStreamingOrSkip()}) the query
    * runs as the stream is read, and closing its statement interrupts it ("INTERRUPT Error:
