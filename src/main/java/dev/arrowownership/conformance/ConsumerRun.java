@@ -33,10 +33,6 @@ import org.apache.arrow.memory.BufferAllocator;
 record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwable thrown, List<Integer> baseCalls,
     List<Boolean> leftLive, List<Violation> violations, boolean writtenAfterRelease, long heldBytes) {
 
-  static ConsumerRun of(CDataConsumer consumer, BufferAllocator allocator, int faultAt) {
-    return of(consumer, allocator, faultAt, KitBatches.ARROW_JAVA);
-  }
-
   /** A hand-over of a batch of {@code source}, with allocation {@code faultAt} failing (-1: none). */
   static ConsumerRun of(CDataConsumer consumer, BufferAllocator allocator, int faultAt, BatchSource source) {
     return run(consumer, allocator, faultAt, null, source);
