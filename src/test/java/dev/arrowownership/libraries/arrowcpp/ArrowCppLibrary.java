@@ -3,6 +3,7 @@ package dev.arrowownership.libraries.arrowcpp;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.function.LongSupplier;
 import org.apache.arrow.dataset.jni.JniLoader;
 import org.apache.arrow.dataset.jni.NativeScanner;
 import org.junit.jupiter.api.Assumptions;
@@ -26,6 +27,29 @@ final class ArrowCppLibrary {
     } catch (UnsatisfiedLinkError | IllegalStateException | ExceptionInInitializerError | NoClassDefFoundError e) {
       Assumptions.abort("Arrow C++ (libarrow_dataset_jni) does not load here: " + e);
     }
+  }
+
+  /**
+   * A memory pool's bytes once two reads 50 ms apart agree, or the last read after 2 s: Arrow C++
+   * frees on its worker threads (a writer's or scanner's read-ahead), so a read right after a call
+   * returned may still count what is about to be freed.
+   */
+  static long settled(LongSupplier poolBytes) {
+    long last = poolBytes.getAsLong();
+    for (int i = 0; i < 40; i++) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while Arrow C++'s pool settled", e);
+      }
+      long now = poolBytes.getAsLong();
+      if (now == last) {
+        return now;
+      }
+      last = now;
+    }
+    return last;
   }
 
   /**

@@ -82,26 +82,12 @@ class ArrowCppProducerTest {
       assertThat(StructKind.ARRAY.release(array.memoryAddress())).isZero();
       assertThat(StructKind.SCHEMA.release(schema.memoryAddress())).isZero();
       // The scanner's read-ahead may hold a batch it decoded meanwhile until the next scan takes it.
-      assertThat(settled(producer) - before).isGreaterThanOrEqualTo(64);
+      assertThat(ArrowCppLibrary.settled(producer::allocatedBytes) - before).isGreaterThanOrEqualTo(64);
 
       producer.produce(array.memoryAddress(), schema.memoryAddress());
       array.release();
       schema.release();
-      assertThat(settled(producer) - before).isEqualTo(64);
+      assertThat(ArrowCppLibrary.settled(producer::allocatedBytes) - before).isEqualTo(64);
     }
-  }
-
-  /** The pool's bytes once two reads 50 ms apart agree (its threads free asynchronously), or after 2 s. */
-  private static long settled(ScannerProducer producer) throws InterruptedException {
-    long last = producer.allocatedBytes();
-    for (int i = 0; i < 40; i++) {
-      Thread.sleep(50);
-      long now = producer.allocatedBytes();
-      if (now == last) {
-        return now;
-      }
-      last = now;
-    }
-    return last;
   }
 }
