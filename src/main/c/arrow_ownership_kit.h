@@ -83,7 +83,10 @@ typedef int (*arrow_ownership_producer)(struct ArrowArray* out_array, struct Arr
  * Consumer (`--consumer NAME`). The kit passes a live array and its schema. On success the library
  * owns both: it releases each base structure exactly once (it may move it first, and may do so
  * later, see arrow_ownership_drop), never a child or a dictionary on its own, and never touches a
- * struct after releasing or moving it away. On failure too, once it has taken the structures, the
+ * struct after releasing or moving it away. A move is a copy followed by `src->release = NULL`
+ * (without calling it): once the library is done (and its drop hook ran), a structure it released
+ * through a copy must not still look live in the kit's struct
+ * (required_consumer_marks_a_moved_struct_released). On failure too, once it has taken the structures, the
  * library releases each base structure exactly once before returning: the kit checks that
  * (required_consumer_releases_on_failure) and counts a structure left live as leaked. Input it
  * refuses before taking it (a structure already released, or one it cannot read: an unknown format,

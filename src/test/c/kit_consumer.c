@@ -15,6 +15,8 @@
  *   consumer_keep_drop_never_releases  its drop frees the table entry but never releases the batch
  *   consumer_keep_drop_leaks_entry     its drop releases the batch but never frees the table entry:
  *                                      every release is right; only the held-bytes hook shows it
+ *   consumer_keep_leaves_source_live   copies the batch into its table but never marks the caller's
+ *                                      structs released (release left set); its drop releases the copies
  * Before taking the batch each checks it (fixture_validate.h: a format it understands, the buffer
  * count of each type, length >= 0, every child and the dictionary live) and finds the "id" column:
  * given anything else, a released structure included, it returns EINVAL and touches neither struct,
@@ -31,7 +33,7 @@
 
 enum bug {
   NONE, NEVER_RELEASES, RELEASES_TWICE, RELEASES_A_CHILD, WRITES_AFTER_RELEASE, LEAKS_ON_FAILURE,
-  DROP_NEVER_RELEASES, DROP_LEAKS_ENTRY
+  DROP_NEVER_RELEASES, DROP_LEAKS_ENTRY, KEEP_LEAVES_SOURCE_LIVE
 };
 
 static int64_t last_id_sum;
@@ -118,8 +120,10 @@ static int keep(struct ArrowArray* array, struct ArrowSchema* schema, enum bug b
     return ENOMEM;
   }
   *entry = (struct kept) {*array, *schema, bug, kept};
-  array->release = NULL;
-  schema->release = NULL;
+  if (bug != KEEP_LEAVES_SOURCE_LIVE) { /* the move's second half: mark the source released, not release it */
+    array->release = NULL;
+    schema->release = NULL;
+  }
   kept = entry;
   return 0;
 }
@@ -176,6 +180,9 @@ int consumer_keep_drop_never_releases(struct ArrowArray* a, struct ArrowSchema* 
   return consume(a, s, 1, DROP_NEVER_RELEASES);
 }
 int consumer_keep_drop_leaks_entry(struct ArrowArray* a, struct ArrowSchema* s) { return consume(a, s, 1, DROP_LEAKS_ENTRY); }
+int consumer_keep_leaves_source_live(struct ArrowArray* a, struct ArrowSchema* s) {
+  return consume(a, s, 1, KEEP_LEAVES_SOURCE_LIVE);
+}
 
 FIXTURE_EXPORTS(consumer_drop, arrow_ownership_drop);
 FIXTURE_EXPORTS(consumer_take, arrow_ownership_consumer);
@@ -187,3 +194,4 @@ FIXTURE_EXPORTS(consumer_writes_after_release, arrow_ownership_consumer);
 FIXTURE_EXPORTS(consumer_leaks_on_failure, arrow_ownership_consumer);
 FIXTURE_EXPORTS(consumer_keep_drop_never_releases, arrow_ownership_consumer);
 FIXTURE_EXPORTS(consumer_keep_drop_leaks_entry, arrow_ownership_consumer);
+FIXTURE_EXPORTS(consumer_keep_leaves_source_live, arrow_ownership_consumer);

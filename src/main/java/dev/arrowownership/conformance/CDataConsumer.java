@@ -19,7 +19,9 @@ public interface CDataConsumer {
   /**
    * Takes ownership of the live structs at {@code arrayAddress} and {@code schemaAddress} and
    * returns what it built from them. Once the result is closed, or once this method throws, the
-   * consumer must have called each base struct's {@code release} exactly once, and no child's.
+   * consumer must have called each base struct's {@code release} exactly once, and no child's; a
+   * struct it moved by copying it (spec: <i>Moving an array</i>) it must have marked released where it
+   * found it ({@code release} set to NULL, without calling it).
    *
    * @param allocator memory for the consumer, if it uses Arrow Java; the kit makes its allocations
    *     fail at chosen points (to check every failure path) and checks it is empty at the end

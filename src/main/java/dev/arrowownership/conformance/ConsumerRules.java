@@ -11,7 +11,8 @@ import org.apache.arrow.memory.RootAllocator;
 /**
  * The {@link Rule.Role#CONSUMER} rules: one hand-over without faults, then one per allocation point
  * of the consumer's allocator, failing that allocation, until a run makes fewer allocations; then
- * one hand-over of each {@link InvalidBatch}.
+ * one hand-over of each {@link InvalidBatch}. Whether a moved struct was marked released is read in
+ * every run, the invalid ones too.
  */
 final class ConsumerRules {
   /** Upper bound on the allocation points tried. */
@@ -47,8 +48,11 @@ final class ConsumerRules {
       for (InvalidBatch input : InvalidBatch.values()) {
         invalid.add(ConsumerRun.ofInvalid(consumer, allocator, input));
       }
+      List<ConsumerRun> every = new ArrayList<>(all);
+      every.addAll(invalid);
       return List.of(exactlyOnce(clean), onFailure(faulted), neverReleasesChildren(all), noAccessAfterRelease(all),
-          InvalidInputRules.releasedExactlyOnce(invalid), InvalidInputRules.rejectedWhole(invalid));
+          marksMovedStructReleased(every), InvalidInputRules.releasedExactlyOnce(invalid),
+          InvalidInputRules.rejectedWhole(invalid));
     } finally {
       try {
         allocator.close();
@@ -88,6 +92,30 @@ final class ConsumerRules {
             + " (in the run with " + (r.faultAt() < 0 ? "no fault" : "allocation #" + r.faultAt() + " failing") + ")"))
         .orElse(RuleResult.passed(rule, "no child or dictionary released outside its parent's release in "
             + runs.size() + " runs"));
+  }
+
+  /**
+   * {@link Rule#REQUIRED_CONSUMER_MARKS_A_MOVED_STRUCT_RELEASED}, read once the consumer is done with each
+   * run: earlier, a consumer that reads the caller's struct in place and releases it when its result is
+   * closed cannot be told from one that copied it; by then, a base struct released (the ledger counted it)
+   * but still live at the caller's address was released through a copy whose source was never marked.
+   */
+  static RuleResult marksMovedStructReleased(List<ConsumerRun> runs) {
+    Rule rule = Rule.REQUIRED_CONSUMER_MARKS_A_MOVED_STRUCT_RELEASED;
+    List<ConsumerRun> wrong = runs.stream().filter(r -> !r.releasedButLeftLive().isEmpty()).toList();
+    if (!wrong.isEmpty()) {
+      return RuleResult.failed(rule, wrong.size() + " of " + runs.size() + " runs break it, first: " + wrong.get(0)
+          + "; released, yet still live (release != NULL) where the caller put it: "
+          + String.join(" and ", wrong.get(0).releasedButLeftLive()));
+    }
+    long released = runs.stream().filter(r -> r.baseCalls().stream().anyMatch(c -> c > 0)).count();
+    if (released == 0) {
+      return RuleResult.notApplicable(rule, "the consumer released no base struct in " + runs.size()
+          + " runs, so no move could be seen (a batch never released fails the release rules)");
+    }
+    long moved = runs.stream().filter(r -> r.releasedElsewhere().contains(true)).count();
+    return RuleResult.passed(rule, "in each of " + released + " runs that released a base struct, it was marked"
+        + " released where the caller put it; in " + moved + " of them the consumer had moved it first");
   }
 
   private static RuleResult noAccessAfterRelease(List<ConsumerRun> runs) {

@@ -7,9 +7,11 @@ import dev.arrowownership.generate.KitStructs;
 
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.ledger.ReleaseLedger;
+import dev.arrowownership.ledger.TrackedStruct;
 import dev.arrowownership.ledger.Violation;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -24,14 +26,19 @@ import org.apache.arrow.memory.BufferAllocator;
  * @param thrown what consume() or the result's close() threw, or null
  * @param baseCalls release calls on the array and the schema base struct
  * @param leftLive whether the array and the schema base struct were still live at the kit's address
- *     when the consumer was done: left to the caller, who releases them (the kit then does)
+ *     when the consumer was done (consume() returned or threw, and its result was closed): left to
+ *     the caller, who releases them (the kit then does)
+ * @param releasedElsewhere whether the array's and the schema's first release was called on a struct
+ *     at another address than the kit's: the consumer had moved it first
  * @param violations what the ledger reported
  * @param writtenAfterRelease the kit's structs changed after they were released or moved away
  * @param heldBytes what the consumer still held at the end: its allocator's bytes, plus what its own
  *     {@link CDataConsumer#heldBytes()} grew by
  */
 record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwable thrown, List<Integer> baseCalls,
-    List<Boolean> leftLive, List<Violation> violations, boolean writtenAfterRelease, long heldBytes) {
+    List<Boolean> leftLive, List<Boolean> releasedElsewhere, List<Violation> violations, boolean writtenAfterRelease,
+    long heldBytes) {
+  private static final List<String> BASES = List.of("array", "schema");
 
   /** A hand-over of a batch of {@code source}, with allocation {@code faultAt} failing (-1: none). */
   static ConsumerRun of(CDataConsumer consumer, BufferAllocator allocator, int faultAt, BatchSource source) {
@@ -69,10 +76,12 @@ record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwa
       List<Integer> calls = structs.bases().stream().map(ledger::releaseCount).toList();
       List<Boolean> leftLive = List.of(StructKind.ARRAY.isLive(structs.arrayAddress()),
           StructKind.SCHEMA.isLive(structs.schemaAddress()));
+      List<Boolean> elsewhere = List.of(releasedElsewhere(ledger, structs.bases().get(0), structs.arrayAddress()),
+          releasedElsewhere(ledger, structs.bases().get(1), structs.schemaAddress()));
       List<Violation> violations = ledger.violations();
       boolean written = writtenAfterRelease(ledger, structs, released);
       structs.releaseLive(); // a consumer that never took the batch leaks it; the counts above say so
-      return new ConsumerRun(faultAt, invalid, fired, thrown, calls, leftLive, violations, written,
+      return new ConsumerRun(faultAt, invalid, fired, thrown, calls, leftLive, elsewhere, violations, written,
           held(consumerAllocator) + kept.kept());
     }
   }
@@ -95,6 +104,15 @@ record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwa
       }
     }
     return violations.isEmpty() && !writtenAfterRelease && heldBytes == 0;
+  }
+
+  /**
+   * The base structs ({@code array}, {@code schema}) the consumer released, through whatever copy, that
+   * were still live at the kit's address when it was done: moved without marking the source released,
+   * so that a caller going by {@code release != NULL} releases them a second time.
+   */
+  List<String> releasedButLeftLive() {
+    return IntStream.range(0, 2).filter(i -> baseCalls.get(i) > 0 && leftLive.get(i)).mapToObj(BASES::get).toList();
   }
 
   /** True if the consumer threw and then had released both base structs, or left both live. */
@@ -142,6 +160,11 @@ record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwa
         into[i] = kinds[i].read(addresses[i]);
       }
     }
+  }
+
+  /** True if {@code base}'s first release was called on a struct at another address than {@code address}. */
+  private static boolean releasedElsewhere(ReleaseLedger ledger, TrackedStruct base, long address) {
+    return ledger.events().stream().anyMatch(e -> e.struct().equals(base) && e.forwarded() && e.structAddress() != address);
   }
 
   private static long held(BufferAllocator consumerAllocator) {

@@ -39,6 +39,13 @@ public enum Rule {
   REQUIRED_CONSUMER_NO_ACCESS_AFTER_RELEASE(Role.CONSUMER, Spec.CONSUMER_RELEASE,
       "once released (or moved away), the kit's struct is neither written nor released again",
       "stale pointers to the struct kept after a move or a release"),
+  REQUIRED_CONSUMER_MARKS_A_MOVED_STRUCT_RELEASED(Role.CONSUMER, Spec.MOVE,
+      "once the consumer is done (consume() returned or threw, and its result was closed), each base struct it"
+          + " released, through whatever copy, is marked released where the caller put it (release == NULL): a"
+          + " consumer that moves a struct by copying it marks the source released, so nobody releases it twice",
+      "the consumer's import: after copying the caller's struct (`*dst = *src`, `std::ptr::read`), set"
+          + " `src->release = NULL` without calling it (Arrow C++'s ArrowArrayMove, arrow-rs's FFI_ArrowArray::from_raw,"
+          + " Arrow Java's importer do)"),
   REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE(Role.STREAM_CONSUMER, Spec.STREAM_LIFETIME,
       "the stream's release is called exactly once",
       "the consumer's close path for the stream, including when reading fails"),

@@ -4,6 +4,7 @@ import static dev.arrowownership.conformance.RuleMessages.failed;
 import static dev.arrowownership.conformance.RuleMessages.passed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arrowownership.fixtures.ConsumerMovesWithoutMarkingReleased;
 import dev.arrowownership.fixtures.ConsumerRejectsHalf;
 import dev.arrowownership.fixtures.ConsumerReleasesChildren;
 import dev.arrowownership.fixtures.ConsumerReleasesTwice;
@@ -44,6 +45,55 @@ class ConsumerRulesTest {
         .isEqualTo("no child or dictionary released outside its parent's release in " + runs + " runs");
     assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_NO_ACCESS_AFTER_RELEASE))
         .isEqualTo("no write to a released struct in " + runs + " runs (reads cannot be observed)");
+    // It releases in place, invalid batches too: every run released, none moved.
+    assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_MARKS_A_MOVED_STRUCT_RELEASED)).isEqualTo("in each of "
+        + (runs + InvalidBatch.values().length) + " runs that released a base struct, it was marked released where"
+        + " the caller put it; in 0 of them the consumer had moved it first");
+  }
+
+  /**
+   * A consumer that moves the batch by copy and never marks the caller's structs released fails the
+   * move rule in every run that releases, and no other rule: each struct was released once.
+   */
+  @Test
+  void moveThatLeavesTheSourceLiveFailsOnlyTheMoveRule() {
+    Verdict verdict = ConformanceKit.checkConsumer("copies", new ConsumerMovesWithoutMarkingReleased());
+    assertThat(verdict.results()).filteredOn(r -> r.status() != Status.PASSED).extracting(RuleResult::rule)
+        .containsExactly(Rule.REQUIRED_CONSUMER_MARKS_A_MOVED_STRUCT_RELEASED);
+    // the clean run and its 2 allocation points failed in turn break it; the invalid batches, refused before it
+    // took them, do not
+    assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_MARKS_A_MOVED_STRUCT_RELEASED)).contains("3 of "
+        + (3 + InvalidBatch.values().length) + " runs break it, first: no fault: base releases [array, schema] ="
+        + " [1, 1]; released, yet still live (release != NULL) where the caller put it: array and schema.");
+  }
+
+  /** Released through a stale copy as well as in place: the first release was in place, so nothing was moved. */
+  @Test
+  void releaseThroughAStaleCopyIsNoMove() {
+    assertThat(passed(ConformanceKit.checkConsumer("twice", new ConsumerReleasesTwice()),
+        Rule.REQUIRED_CONSUMER_MARKS_A_MOVED_STRUCT_RELEASED)).endsWith("in 0 of them the consumer had moved it first");
+  }
+
+  /** One struct released through a copy and left live is enough; the message names which. */
+  @Test
+  void moveRuleNamesTheStructLeftLive() {
+    ConsumerRun schemaLeftLive = new ConsumerRun(2, null, true, null, List.of(1, 1), List.of(false, true),
+        List.of(false, true), List.of(), false, 0);
+    ConsumerRun inPlace = new ConsumerRun(-1, null, false, null, List.of(1, 1), List.of(false, false),
+        List.of(false, false), List.of(), false, 0);
+    assertThat(ConsumerRules.marksMovedStructReleased(List.of(inPlace, schemaLeftLive)).message()).contains(
+        "1 of 2 runs break it, first: allocation #2 failing: base releases [array, schema] = [1, 1]; released, yet"
+            + " still live (release != NULL) where the caller put it: schema.");
+  }
+
+  /** A consumer that never releases anything shows no move: the rule says it could not be checked. */
+  @Test
+  void moveRuleIsNotApplicableWhenNothingWasReleased() {
+    Verdict verdict = ConformanceKit.checkConsumer("drops", (array, schema, allocator) -> () -> { });
+    assertThat(verdict.result(Rule.REQUIRED_CONSUMER_MARKS_A_MOVED_STRUCT_RELEASED).status())
+        .isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(verdict.result(Rule.REQUIRED_CONSUMER_MARKS_A_MOVED_STRUCT_RELEASED).message()).contains("the consumer"
+        + " released no base struct in " + (1 + InvalidBatch.values().length) + " runs, so no move could be seen");
   }
 
   /**
@@ -253,6 +303,10 @@ class ConsumerRulesTest {
       });
       assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_NO_ACCESS_AFTER_RELEASE))
           .isEqualTo("no write to a released struct in 1 runs (reads cannot be observed)");
+      // Marked released when its result is closed, before the kit reads the caller's structs: a move, done right.
+      assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_MARKS_A_MOVED_STRUCT_RELEASED)).isEqualTo("in each of "
+          + (1 + InvalidBatch.values().length) + " runs that released a base struct, it was marked released where the"
+          + " caller put it; in " + (1 + InvalidBatch.values().length) + " of them the consumer had moved it first");
     }
   }
 

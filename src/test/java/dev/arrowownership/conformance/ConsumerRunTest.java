@@ -22,11 +22,21 @@ class ConsumerRunTest {
     assertThat(run(REFUSED, List.of(2, 1), List.of(false, false)).releasedOnceWithTheCallersPart()).isFalse();
     assertThat(run(REFUSED, List.of(1, 1), List.of(false, true)).releasedOnceWithTheCallersPart()).isFalse();
     assertThat(new ConsumerRun(-1, InvalidBatch.NEGATIVE_LENGTH, false, REFUSED, List.of(1, 1), List.of(false, false),
-        List.of(new Violation(Violation.Kind.DOUBLE_RELEASE, null, "x")), false, 0).releasedOnceWithTheCallersPart()).isFalse();
+        List.of(false, false), List.of(new Violation(Violation.Kind.DOUBLE_RELEASE, null, "x")), false, 0).releasedOnceWithTheCallersPart()).isFalse();
     assertThat(new ConsumerRun(-1, InvalidBatch.NEGATIVE_LENGTH, false, REFUSED, List.of(1, 1), List.of(false, false),
-        List.of(), true, 0).releasedOnceWithTheCallersPart()).as("written after release").isFalse();
+        List.of(false, false), List.of(), true, 0).releasedOnceWithTheCallersPart()).as("written after release").isFalse();
     assertThat(new ConsumerRun(-1, InvalidBatch.NEGATIVE_LENGTH, false, REFUSED, List.of(1, 1), List.of(false, false),
-        List.of(), false, 8).releasedOnceWithTheCallersPart()).as("bytes held").isFalse();
+        List.of(false, false), List.of(), false, 8).releasedOnceWithTheCallersPart()).as("bytes held").isFalse();
+  }
+
+  /** Released (by any copy) and still live at the caller's address: the structs a move left looking live. */
+  @Test
+  void releasedButLeftLiveNamesTheStructsAMoveLeftLive() {
+    assertThat(run(null, List.of(1, 1), List.of(true, true)).releasedButLeftLive()).containsExactly("array", "schema");
+    assertThat(run(null, List.of(1, 2), List.of(false, true)).releasedButLeftLive()).containsExactly("schema");
+    assertThat(run(null, List.of(1, 0), List.of(true, true)).releasedButLeftLive()).containsExactly("array");
+    assertThat(run(REFUSED, List.of(0, 0), List.of(true, true)).releasedButLeftLive()).as("left to the caller").isEmpty();
+    assertThat(run(null, List.of(1, 1), List.of(false, false)).releasedButLeftLive()).isEmpty();
   }
 
   /** Refused whole: an error, then both released (once each) or both left live; never one of each, never accepted. */
@@ -49,14 +59,17 @@ class ConsumerRunTest {
   void printsWhatHappened() {
     assertThat(run(REFUSED, List.of(0, 1), List.of(true, false))).hasToString("negative_length (array.length is -1):"
         + " base releases [array, schema] = [0, 1], left live [true, false], threw java.lang.IllegalArgumentException: no");
-    assertThat(new ConsumerRun(3, null, true, null, List.of(1, 1), List.of(false, false), List.of(), true, 16))
+    assertThat(new ConsumerRun(3, null, true, null, List.of(1, 1), List.of(false, false), List.of(false, false),
+        List.of(), true, 16))
         .hasToString("allocation #3 failing: base releases [array, schema] = [1, 1], consumer holds 16 bytes,"
             + " written after release");
-    assertThat(new ConsumerRun(-1, null, false, null, List.of(1, 1), List.of(false, false), List.of(), false, 0))
+    assertThat(new ConsumerRun(-1, null, false, null, List.of(1, 1), List.of(false, false), List.of(false, false),
+        List.of(), false, 0))
         .hasToString("no fault: base releases [array, schema] = [1, 1]");
   }
 
   private static ConsumerRun run(Throwable thrown, List<Integer> calls, List<Boolean> leftLive) {
-    return new ConsumerRun(-1, InvalidBatch.NEGATIVE_LENGTH, false, thrown, calls, leftLive, List.of(), false, 0);
+    return new ConsumerRun(-1, InvalidBatch.NEGATIVE_LENGTH, false, thrown, calls, leftLive, List.of(false, false),
+        List.of(), false, 0);
   }
 }

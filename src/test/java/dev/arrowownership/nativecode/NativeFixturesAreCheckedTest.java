@@ -126,6 +126,11 @@ class NativeFixturesAreCheckedTest {
         // Every release right, only its own memory kept: seen through the held-bytes hook alone.
         broken("consumer_keep_drop_leaks_entry", Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE,
             "[array, schema] = [1, 1], consumer holds 168 bytes"),
+        // Released once each, through the copies its drop releases: only the caller's structs, still
+        // live after that, show the move it never finished.
+        broken("consumer_keep_leaves_source_live", Rule.REQUIRED_CONSUMER_MARKS_A_MOVED_STRUCT_RELEASED,
+            "no fault: base releases [array, schema] = [1, 1]; released, yet still live (release != NULL) where the"
+                + " caller put it: array and schema"),
         // The stream consumers' bugs are on the path every scan takes, and the adversarial streams
         // check the same "once each" on streams of their own: each rule whose streams reach the bug
         // sees it. Every stream is released, and its schema obtained on all but the one whose

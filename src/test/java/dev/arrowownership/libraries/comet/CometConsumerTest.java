@@ -40,18 +40,23 @@ class CometConsumerTest {
 
   /**
    * The converter releases every valid and invalid batch once, never a child, but leaves the caller's
-   * structs looking live after it released them, and it converts a batch with a released child.
+   * structs looking live after it released them (the move rule, and the invalid-input rule that counts
+   * a live struct as the caller's to release), and it converts a batch with a released child.
    */
   @Test
   void rowConverterReleasesOnceButLeavesTheCallersStructsLive() {
     Verdict verdict = ConformanceReports.write("comet-consumer", ConformanceKit.checkConsumer(
             "comet 1.2.0 columnarToRowConvert", CometTargets.rowConverter())
         .expectingFindings(Map.of(
+            Rule.REQUIRED_CONSUMER_MARKS_A_MOVED_STRUCT_RELEASED, CometFindings.ROW_CONVERTER_MOVE_LEAVES_SOURCE_LIVE,
             Rule.REQUIRED_CONSUMER_INVALID_INPUT_RELEASED_EXACTLY_ONCE, CometFindings.ROW_CONVERTER_MOVE_LEAVES_SOURCE_LIVE,
             Rule.OPTIONAL_CONSUMER_REJECTS_INVALID_INPUT_WHOLE, CometFindings.ROW_CONVERTER_READS_RELEASED_CHILD)));
 
     verdict.assertConforms();
     assertThat(verdict.result(Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE).status()).isEqualTo(Status.PASSED);
+    assertThat(verdict.result(Rule.REQUIRED_CONSUMER_MARKS_A_MOVED_STRUCT_RELEASED).message()).contains("5 of 5 runs"
+        + " break it, first: no fault: base releases [array, schema] = [1, 1]; released, yet still live (release != NULL)"
+        + " where the caller put it: array and schema");
     assertThat(verdict.result(Rule.REQUIRED_CONSUMER_INVALID_INPUT_RELEASED_EXACTLY_ONCE).message())
         .contains("4 of 4").contains("base releases [array, schema] = [1, 1], left live [true, true]");
     assertThat(verdict.result(Rule.OPTIONAL_CONSUMER_REJECTS_INVALID_INPUT_WHOLE).message())
