@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.stream.StreamSupport;
 
 /**
  * Bounded exhaustive checking: every operation sequence up to a depth, level by level, each run on
@@ -224,7 +225,7 @@ public final class ExhaustiveChecker {
    * enumeration order so that the report does not depend on timing.
    */
   private List<Ran> runAll(List<List<Step>> sequences) {
-    return (PARALLEL ? sequences.parallelStream() : sequences.stream()).map(this::outcome).toList();
+    return StreamSupport.stream(sequences.spliterator(), PARALLEL).map(this::outcome).toList();
   }
 
   /** The totals of one run as it goes, and the reports it ends with. */

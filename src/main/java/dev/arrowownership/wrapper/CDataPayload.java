@@ -48,12 +48,9 @@ final class CDataPayload implements Payload, AutoCloseable {
     }
     // The spec's move: copy the bits, then mark the source released. A plain memory copy, where
     // Arrow's snapshot()/save()/markReleased() would build a direct ByteBuffer for every call.
-    if (arrayOwned()) {
-      move(StructKind.ARRAY, array.memoryAddress(), to.array.memoryAddress());
-    }
-    if (schemaOwned()) {
-      move(StructKind.SCHEMA, schema.memoryAddress(), to.schema.memoryAddress());
-    }
+    // Both structs, owned or not: a released struct copied is a released struct (its release is NULL).
+    move(StructKind.ARRAY, array.memoryAddress(), to.array.memoryAddress());
+    move(StructKind.SCHEMA, schema.memoryAddress(), to.schema.memoryAddress());
   }
 
   private static void move(StructKind kind, long from, long to) {
