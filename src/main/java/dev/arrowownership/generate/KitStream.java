@@ -6,6 +6,7 @@ import static dev.arrowownership.cdata.StreamField.RELEASE;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.arrowownership.cdata.NativeCallbacks;
+import dev.arrowownership.cdata.StreamField;
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.TrackedStruct;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,10 +24,15 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * An {@code ArrowArrayStream} the kit implements itself (JNA callbacks), yielding generated batches
- * as its {@link StreamPlan} says, failures included: every schema and array it hands out is tracked
- * by the ledger, and its own {@code release} calls are counted. {@code private_data} is a token, so
- * the stream may be moved. Its callbacks read and write the struct through {@link
- * dev.arrowownership.cdata.StreamField}.
+ * as its {@link StreamPlan} says, failures included, and counting its own {@code release} calls.
+ * {@code private_data} is a token, so the stream may be moved. Its callbacks read and write the
+ * struct through {@link dev.arrowownership.cdata.StreamField}.
+ *
+ * <p>Who tracks what it yields depends on whose rules it serves, and is always one party, since a
+ * struct can be interposed on by one ledger only. Handed to a stream consumer under test (the
+ * constructors), the stream is the kit's and so is its ledger: every schema and array it hands out
+ * is tracked there. Exported as a producer's stream ({@link #export}), it tracks nothing: the
+ * consumer reading it, such as the stream-producer rules, tracks every result with its own ledger.
  */
 public final class KitStream implements AutoCloseable {
   private static final int EIO = 5;
@@ -55,12 +62,15 @@ public final class KitStream implements AutoCloseable {
     KitStream stream = of(s);
     if (stream != null) {
       stream.releaseCalls.incrementAndGet();
+      if (stream.ledger == null) {
+        stream.close(); // an exported stream frees what it holds, as a producer's release does
+      }
     }
     RELEASE.set(Pointer.nativeValue(s), 0);
   };
 
   private final BufferAllocator allocator;
-  private final ReleaseLedger ledger;
+  private final ReleaseLedger ledger; // null when exported: the stream's consumer tracks what it yields
   private final StreamPlan plan;
   private final BatchSource source;
   private final Memory lastError; // null: get_last_error returns NULL
@@ -87,6 +97,11 @@ public final class KitStream implements AutoCloseable {
 
   /** A live stream that behaves as {@code plan} says, its schema and batches from {@code source}. */
   public KitStream(BufferAllocator allocator, ReleaseLedger ledger, StreamPlan plan, BatchSource source) {
+    this(Objects.requireNonNull(ledger, "ledger"), allocator, plan, source);
+  }
+
+  /** The stream; {@code ledger} null for one {@link #export}ed. */
+  private KitStream(ReleaseLedger ledger, BufferAllocator allocator, StreamPlan plan, BatchSource source) {
     this.allocator = allocator;
     this.ledger = ledger;
     this.plan = plan;
@@ -105,6 +120,35 @@ public final class KitStream implements AutoCloseable {
     struct.save(fields);
   }
 
+  /**
+   * Exports a new stream that behaves as {@code plan} says, its schema and batches from {@code
+   * source}, into the released {@code ArrowArrayStream} at {@code streamAddress}, as a producer does:
+   * the stream is moved there, and its release frees what the stream holds (its struct memory, its
+   * registration) while the schemas and arrays it yielded stay live until their own release. Nothing
+   * it yields is tracked here: the consumer reading the stream does that.
+   *
+   * @throws IllegalStateException if the struct at {@code streamAddress} is live (release not NULL):
+   *     writing over it would lose a stream its owner must still release
+   * @throws IllegalArgumentException if {@code plan} fills {@code out} before failing: whether the
+   *     consumer released that batch is known only to a ledger counting its releases
+   */
+  public static void export(BufferAllocator allocator, StreamPlan plan, BatchSource source, long streamAddress) {
+    if (RELEASE.get(streamAddress) != 0) {
+      throw new IllegalStateException("the ArrowArrayStream at 0x" + Long.toHexString(streamAddress) + " is live"
+          + " (release != NULL): the kit does not export over a stream its owner must still release");
+    }
+    if (plan.fillsBeforeFailing()) {
+      throw new IllegalArgumentException("an exported stream cannot fill out before failing: nothing would know"
+          + " whether its consumer released that batch");
+    }
+    KitStream stream = new KitStream(null, allocator, plan, source);
+    long own = stream.address();
+    for (StreamField field : StreamField.values()) {
+      field.set(streamAddress, field.get(own));
+    }
+    RELEASE.set(own, 0); // moved: the kit's struct is released, the stream lives at streamAddress
+  }
+
   public long address() {
     return struct.memoryAddress();
   }
@@ -113,7 +157,7 @@ public final class KitStream implements AutoCloseable {
     return releaseCalls.get();
   }
 
-  /** The base schemas and arrays handed out so far with a success (0) return. */
+  /** The base schemas and arrays handed out so far with a success (0) return; none for an exported stream. */
   public synchronized List<TrackedStruct> results() {
     return List.copyOf(results);
   }
@@ -214,6 +258,9 @@ public final class KitStream implements AutoCloseable {
   }
 
   private void track(StructKind kind, long address, String label, List<TrackedStruct> into) {
+    if (ledger == null) {
+      return; // exported: the consumer reading the stream tracks it
+    }
     TrackedStruct base = ledger.trackTree(kind, address, label).get(0);
     synchronized (this) {
       into.add(base);
