@@ -6,7 +6,6 @@ import static dev.arrowownership.cdata.StreamField.RELEASE;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.arrowownership.cdata.NativeCallbacks;
-import dev.arrowownership.cdata.StreamField;
 import dev.arrowownership.cdata.StructKind;
 import dev.arrowownership.ledger.ReleaseLedger;
 import dev.arrowownership.ledger.TrackedStruct;
@@ -97,20 +96,22 @@ public final class KitStream implements AutoCloseable {
 
   /** A live stream that behaves as {@code plan} says, its schema and batches from {@code source}. */
   public KitStream(BufferAllocator allocator, ReleaseLedger ledger, StreamPlan plan, BatchSource source) {
-    this(Objects.requireNonNull(ledger, "ledger"), allocator, plan, source);
+    this(Objects.requireNonNull(ledger, "ledger"), allocator, plan, source, ArrowArrayStream.allocateNew(allocator));
   }
 
-  /** The stream; {@code ledger} null for one {@link #export}ed. */
-  private KitStream(ReleaseLedger ledger, BufferAllocator allocator, StreamPlan plan, BatchSource source) {
+  /** The stream, in {@code struct}; {@code ledger} null for one {@link #export}ed. */
+  private KitStream(ReleaseLedger ledger, BufferAllocator allocator, StreamPlan plan, BatchSource source,
+      ArrowArrayStream struct) {
     this.allocator = allocator;
     this.ledger = ledger;
     this.plan = plan;
     this.source = source;
     this.lastError = plan.lastError() == null ? null : cString(plan.lastError());
-    this.struct = ArrowArrayStream.allocateNew(allocator);
+    this.struct = struct;
     STREAMS.put(token, this);
-    // All five fields in one write: allocateNew leaves every field but release uninitialized, so a
-    // field missed here would hold whatever the memory held before (a stale pointer or garbage).
+    // All five fields in one write: allocateNew leaves every field but release uninitialized (and an
+    // exported stream's struct is the caller's), so a field missed here would hold whatever the memory
+    // held before (a stale pointer or garbage).
     ArrowArrayStream.Snapshot fields = new ArrowArrayStream.Snapshot();
     fields.get_schema = NativeCallbacks.pointerOf(GET_SCHEMA_FN);
     fields.get_next = NativeCallbacks.pointerOf(GET_NEXT_FN);
@@ -123,9 +124,10 @@ public final class KitStream implements AutoCloseable {
   /**
    * Exports a new stream that behaves as {@code plan} says, its schema and batches from {@code
    * source}, into the released {@code ArrowArrayStream} at {@code streamAddress}, as a producer does:
-   * the stream is moved there, and its release frees what the stream holds (its struct memory, its
-   * registration) while the schemas and arrays it yielded stay live until their own release. Nothing
-   * it yields is tracked here: the consumer reading the stream does that.
+   * the struct is the caller's, and the stream's release frees what the stream holds (what {@link
+   * #close()} frees) while the schemas and arrays it yielded stay live until their own release; the
+   * stream's callbacks fail with {@code EINVAL} after it. Nothing it yields is tracked here: the
+   * consumer reading the stream does that.
    *
    * @throws IllegalStateException if the struct at {@code streamAddress} is live (release not NULL):
    *     writing over it would lose a stream its owner must still release
@@ -141,12 +143,7 @@ public final class KitStream implements AutoCloseable {
       throw new IllegalArgumentException("an exported stream cannot fill out before failing: nothing would know"
           + " whether its consumer released that batch");
     }
-    KitStream stream = new KitStream(null, allocator, plan, source);
-    long own = stream.address();
-    for (StreamField field : StreamField.values()) {
-      field.set(streamAddress, field.get(own));
-    }
-    RELEASE.set(own, 0); // moved: the kit's struct is released, the stream lives at streamAddress
+    new KitStream(null, allocator, plan, source, ArrowArrayStream.wrap(streamAddress)); // registered: reachable
   }
 
   public long address() {
@@ -281,7 +278,8 @@ public final class KitStream implements AutoCloseable {
   /**
    * Releases what only the kit can: a batch a failing get_next filled that the consumer never
    * released (through the kit's copy), and children moved out of an invalid batch; then frees the
-   * kit's struct memory. Call it after reading the release counts: these releases are counted too.
+   * kit's struct memory (an exported stream's struct is its consumer's: left as it is). Call it after
+   * reading the release counts: these releases are counted too. An exported stream's release calls it.
    */
   @Override
   public synchronized void close() {
