@@ -8,7 +8,6 @@ import dev.arrowownership.conformance.Verdict;
 import dev.arrowownership.generate.ArrowArbitraries;
 import dev.arrowownership.generate.ArrowLayout;
 import dev.arrowownership.generate.LayoutBatch;
-import dev.arrowownership.generate.LayoutTries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +32,9 @@ import org.apache.arrow.memory.RootAllocator;
  * import is never skipped silently: it counts as "not supported" in the jqwik statistics, and its
  * layout and Arrow Java's own error go to {@code target/conformance/arrow-java-generated-export.md}.
  * The tour's batches are pinned in that document by {@code ArrowJavaFamiliesTest}; this property
- * runs {@code -Darrowownership.layouts.tries} random ones.
+ * runs {@code -Darrowownership.layouts.tries} random ones ({@link ArrowJavaExportTries}: 5 by default).
  */
-@AddLifecycleHook(LayoutTries.class)
+@AddLifecycleHook(ArrowJavaExportTries.class)
 class ArrowJavaGeneratedExportTest {
   private static final Map<String, String> NOT_SUPPORTED = new TreeMap<>(); // guarded by itself
   private static final Map<String, String> UNION_FINDINGS = new TreeMap<>(); // guarded by NOT_SUPPORTED
