@@ -80,9 +80,12 @@ public final class ArrowArbitraries {
     return shapes().list().ofMaxSize(4).map(shapes -> new LayoutStream(schema, shapes));
   }
 
-  /** Streams of generated schemas. */
+  /**
+   * Streams of generated schemas; the batches shrink before the schema (as in {@link #layoutBatches()}):
+   * a stream of fewer, shorter batches makes every later shrinking step cheaper.
+   */
   public static Arbitrary<LayoutStream> layoutStreams() {
-    return Combinators.combine(schemas(), shapes().list().ofMaxSize(4)).as(LayoutStream::new);
+    return Combinators.combine(shapes().list().ofMaxSize(4), schemas()).as((shapes, schema) -> new LayoutStream(schema, shapes));
   }
 
   /** Array shapes: length, offset, nulls and seed, each shrinking to its simplest. */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,10 +23,15 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * An {@code ArrowArrayStream} the kit implements itself (JNA callbacks), yielding generated batches
- * as its {@link StreamPlan} says, failures included: every schema and array it hands out is tracked
- * by the ledger, and its own {@code release} calls are counted. {@code private_data} is a token, so
- * the stream may be moved. Its callbacks read and write the struct through {@link
- * dev.arrowownership.cdata.StreamField}.
+ * as its {@link StreamPlan} says, failures included, and counting its own {@code release} calls.
+ * {@code private_data} is a token, so the stream may be moved. Its callbacks read and write the
+ * struct through {@link dev.arrowownership.cdata.StreamField}.
+ *
+ * <p>Who tracks what it yields depends on whose rules it serves, and is always one party, since a
+ * struct can be interposed on by one ledger only. Handed to a stream consumer under test (the
+ * constructors), the stream is the kit's and so is its ledger: every schema and array it hands out
+ * is tracked there. Exported as a producer's stream ({@link #export}), it tracks nothing: the
+ * consumer reading it, such as the stream-producer rules, tracks every result with its own ledger.
  */
 public final class KitStream implements AutoCloseable {
   private static final int EIO = 5;
@@ -55,12 +61,15 @@ public final class KitStream implements AutoCloseable {
     KitStream stream = of(s);
     if (stream != null) {
       stream.releaseCalls.incrementAndGet();
+      if (stream.ledger == null) {
+        stream.close(); // an exported stream frees what it holds, as a producer's release does
+      }
     }
     RELEASE.set(Pointer.nativeValue(s), 0);
   };
 
   private final BufferAllocator allocator;
-  private final ReleaseLedger ledger;
+  private final ReleaseLedger ledger; // null when exported: the stream's consumer tracks what it yields
   private final StreamPlan plan;
   private final BatchSource source;
   private final Memory lastError; // null: get_last_error returns NULL
@@ -87,15 +96,22 @@ public final class KitStream implements AutoCloseable {
 
   /** A live stream that behaves as {@code plan} says, its schema and batches from {@code source}. */
   public KitStream(BufferAllocator allocator, ReleaseLedger ledger, StreamPlan plan, BatchSource source) {
+    this(Objects.requireNonNull(ledger, "ledger"), allocator, plan, source, ArrowArrayStream.allocateNew(allocator));
+  }
+
+  /** The stream, in {@code struct}; {@code ledger} null for one {@link #export}ed. */
+  private KitStream(ReleaseLedger ledger, BufferAllocator allocator, StreamPlan plan, BatchSource source,
+      ArrowArrayStream struct) {
     this.allocator = allocator;
     this.ledger = ledger;
     this.plan = plan;
     this.source = source;
     this.lastError = plan.lastError() == null ? null : cString(plan.lastError());
-    this.struct = ArrowArrayStream.allocateNew(allocator);
+    this.struct = struct;
     STREAMS.put(token, this);
-    // All five fields in one write: allocateNew leaves every field but release uninitialized, so a
-    // field missed here would hold whatever the memory held before (a stale pointer or garbage).
+    // All five fields in one write: allocateNew leaves every field but release uninitialized (and an
+    // exported stream's struct is the caller's), so a field missed here would hold whatever the memory
+    // held before (a stale pointer or garbage).
     ArrowArrayStream.Snapshot fields = new ArrowArrayStream.Snapshot();
     fields.get_schema = NativeCallbacks.pointerOf(GET_SCHEMA_FN);
     fields.get_next = NativeCallbacks.pointerOf(GET_NEXT_FN);
@@ -103,6 +119,31 @@ public final class KitStream implements AutoCloseable {
     fields.private_data = token;
     fields.release = NativeCallbacks.pointerOf(RELEASE_FN);
     struct.save(fields);
+  }
+
+  /**
+   * Exports a new stream that behaves as {@code plan} says, its schema and batches from {@code
+   * source}, into the released {@code ArrowArrayStream} at {@code streamAddress}, as a producer does:
+   * the struct is the caller's, and the stream's release frees what the stream holds (what {@link
+   * #close()} frees) while the schemas and arrays it yielded stay live until their own release; the
+   * stream's callbacks fail with {@code EINVAL} after it. Nothing it yields is tracked here: the
+   * consumer reading the stream does that.
+   *
+   * @throws IllegalStateException if the struct at {@code streamAddress} is live (release not NULL):
+   *     writing over it would lose a stream its owner must still release
+   * @throws IllegalArgumentException if {@code plan} fills {@code out} before failing: whether the
+   *     consumer released that batch is known only to a ledger counting its releases
+   */
+  public static void export(BufferAllocator allocator, StreamPlan plan, BatchSource source, long streamAddress) {
+    if (RELEASE.get(streamAddress) != 0) {
+      throw new IllegalStateException("the ArrowArrayStream at 0x" + Long.toHexString(streamAddress) + " is live"
+          + " (release != NULL): the kit does not export over a stream its owner must still release");
+    }
+    if (plan.fillsBeforeFailing()) {
+      throw new IllegalArgumentException("an exported stream cannot fill out before failing: nothing would know"
+          + " whether its consumer released that batch");
+    }
+    new KitStream(null, allocator, plan, source, ArrowArrayStream.wrap(streamAddress)); // registered: reachable
   }
 
   public long address() {
@@ -113,7 +154,7 @@ public final class KitStream implements AutoCloseable {
     return releaseCalls.get();
   }
 
-  /** The base schemas and arrays handed out so far with a success (0) return. */
+  /** The base schemas and arrays handed out so far with a success (0) return; none for an exported stream. */
   public synchronized List<TrackedStruct> results() {
     return List.copyOf(results);
   }
@@ -214,6 +255,9 @@ public final class KitStream implements AutoCloseable {
   }
 
   private void track(StructKind kind, long address, String label, List<TrackedStruct> into) {
+    if (ledger == null) {
+      return; // exported: the consumer reading the stream tracks it
+    }
     TrackedStruct base = ledger.trackTree(kind, address, label).get(0);
     synchronized (this) {
       into.add(base);
@@ -234,7 +278,8 @@ public final class KitStream implements AutoCloseable {
   /**
    * Releases what only the kit can: a batch a failing get_next filled that the consumer never
    * released (through the kit's copy), and children moved out of an invalid batch; then frees the
-   * kit's struct memory. Call it after reading the release counts: these releases are counted too.
+   * kit's struct memory (an exported stream's struct is its consumer's: left as it is). Call it after
+   * reading the release counts: these releases are counted too. An exported stream's release calls it.
    */
   @Override
   public synchronized void close() {

@@ -49,15 +49,15 @@ public final class NativeLayoutWriter {
     });
   }
 
-  /** Writes only the schema of {@code layout} into the released struct at {@code schemaAddress}. */
-  public static void writeSchema(ArrowLayout layout, BufferAllocator allocator, long schemaAddress) {
-    NativeLayoutWriter writer = new NativeLayoutWriter(allocator, ReleasePlan.COMPLETE);
+  /** Writes only the schema of {@code layout} into the released struct at {@code schemaAddress}, releases as {@code plan} says. */
+  public static void writeSchema(ArrowLayout layout, BufferAllocator allocator, ReleasePlan plan, long schemaAddress) {
+    NativeLayoutWriter writer = new NativeLayoutWriter(allocator, plan);
     writer.guarded(() -> fill(schemaAddress, writer.schema(layout)));
   }
 
-  /** Writes only the array of {@code content} into the released struct at {@code arrayAddress}. */
-  public static void writeArray(ArrayContent content, BufferAllocator allocator, long arrayAddress) {
-    NativeLayoutWriter writer = new NativeLayoutWriter(allocator, ReleasePlan.COMPLETE);
+  /** Writes only the array of {@code content} into the released struct at {@code arrayAddress}, releases as {@code plan} says. */
+  public static void writeArray(ArrayContent content, BufferAllocator allocator, ReleasePlan plan, long arrayAddress) {
+    NativeLayoutWriter writer = new NativeLayoutWriter(allocator, plan);
     writer.guarded(() -> fill(arrayAddress, writer.array(content)));
   }
 

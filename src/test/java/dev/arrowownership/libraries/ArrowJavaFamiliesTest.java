@@ -2,30 +2,26 @@ package dev.arrowownership.libraries;
 
 import dev.arrowownership.cdata.TypeKind;
 import dev.arrowownership.conformance.CDataConsumer;
-import dev.arrowownership.conformance.CDataProducer;
 import dev.arrowownership.conformance.ConformanceKit;
 import dev.arrowownership.conformance.Rule;
 import dev.arrowownership.conformance.Verdict;
+import dev.arrowownership.generate.ArrowArbitraries;
 import dev.arrowownership.generate.LayoutBatch;
 import dev.arrowownership.generate.LayoutSource;
-import dev.arrowownership.generate.NativeLayoutWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.arrow.c.ArrowArray;
-import org.apache.arrow.c.ArrowSchema;
-import org.apache.arrow.c.CDataDictionaryProvider;
-import org.apache.arrow.c.Data;
-import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Arrow Java 19.0.0 over every type family the kit generates: its importers as consumers of one small
- * batch per family (the kit's native writer), its stream reader over a stream of each family, and
- * {@code Data.exportVector} of what it builds from each family, every cell of the resulting rule x
- * family tables measured here and held to {@code docs/conformance/arrow-java.md}.
+ * batch per family (the kit's native writer), its stream reader over a stream of each family, {@code
+ * Data.exportVector} of what it builds from each family and {@code Data.exportVectorSchemaRoot} of
+ * what it builds from each batch of the kit's tour ({@link ArrowJavaReexport}), every cell of the
+ * resulting rule x family tables measured here and held to {@code docs/conformance/arrow-java.md}.
  */
 class ArrowJavaFamiliesTest {
   private static final String FILE = "arrow-java.md";
@@ -81,17 +77,40 @@ class ArrowJavaFamiliesTest {
    */
   @Test
   void exportVectorOverEveryFamily() {
+    Map<String, LayoutBatch> rows = new LinkedHashMap<>();
+    FamilyBatches.topLevel().forEach((kind, batch) -> rows.put(kind.label(), batch));
+    exportTable("arrow-java-export-vector", "family", rows);
+  }
+
+  /**
+   * {@code Data.exportVectorSchemaRoot} of the root Arrow Java builds by importing each batch of the
+   * kit's tour as a record batch (a layout that is not one is its only column): every family,
+   * nested, dictionary-encoded, with metadata, duplicate names, sliced, empty and all-null.
+   */
+  @Test
+  void exportVectorSchemaRootOverTheTour() {
+    Map<String, LayoutBatch> rows = new LinkedHashMap<>();
+    for (LayoutBatch batch : ArrowArbitraries.tour()) {
+      LayoutBatch root = ArrowJavaReexport.Exporter.of(batch) == ArrowJavaReexport.Exporter.ROOT ? batch
+          : new LayoutBatch(ArrowArbitraries.recordBatch(List.of(batch.layout())), batch.shape());
+      rows.put("`" + root + "`", root);
+    }
+    exportTable("arrow-java-export-root", "tour batch", rows);
+  }
+
+  /** The producer rules over Arrow Java's export of each row's batch; a batch it cannot import reads "not supported" throughout. */
+  private void exportTable(String name, String firstColumn, Map<String, LayoutBatch> rows) {
     FamilyTable table = new FamilyTable(Map.of());
-    FamilyBatches.topLevel().forEach((kind, batch) -> {
-      Optional<String> refusal = importError(batch);
+    rows.forEach((row, batch) -> {
+      Optional<String> refusal = ArrowJavaReexport.importError(allocator, batch);
       if (refusal.isPresent()) {
-        table.addUniform(kind.label(), FamilyTable.notSupported("importing it to re-export: " + refusal.get()));
+        table.addUniform(row, FamilyTable.notSupported("importing it to re-export: " + refusal.get()));
       } else {
-        table.add(kind.label(), ConformanceKit.checkProducer(VERSION + "Data.exportVector " + batch, reexporting(batch)),
-            Optional.empty(), result -> false);
+        table.add(row, ConformanceKit.checkProducer(VERSION + ArrowJavaReexport.Exporter.of(batch) + " " + batch,
+            ArrowJavaReexport.producer(allocator, batch)), Optional.empty(), result -> false);
       }
     });
-    table.assertDocumented(FILE, "arrow-java-export-vector", "family");
+    table.assertDocumented(FILE, name, firstColumn);
   }
 
   private void consumerTable(String name, BatchImport imports, Map<TypeKind, LayoutBatch> batches, Map<Rule, String> causes) {
@@ -102,42 +121,5 @@ class ArrowJavaFamiliesTest {
       table.add(kind.label(), verdict, FamilyRefusals.consumer(verdict), FamilyRefusals::cleanConsumer);
     });
     table.assertDocumented(FILE, "arrow-java-" + name, "family");
-  }
-
-  /** Why Arrow Java cannot import {@code batch}, or empty when it can. */
-  private Optional<String> importError(LayoutBatch batch) {
-    try (BufferAllocator child = allocator.newChildAllocator("probe", 0, Long.MAX_VALUE);
-        ArrowArray array = ArrowArray.allocateNew(child); ArrowSchema schema = ArrowSchema.allocateNew(child)) {
-      NativeLayoutWriter.write(batch, child, array.memoryAddress(), schema.memoryAddress());
-      try {
-        ArrowJavaTargets.importVector(child, array, schema).close();
-        return Optional.empty();
-      } catch (Exception e) {
-        array.release();
-        schema.release();
-        return Optional.of(e.toString());
-      }
-    }
-  }
-
-  /** Imports the family's batch with Arrow Java on each call and exports the vector into the kit's structs. */
-  private CDataProducer reexporting(LayoutBatch batch) {
-    return new CDataProducer() {
-      @Override
-      public void produce(long array, long schema) {
-        try (ArrowArray source = ArrowArray.allocateNew(allocator); ArrowSchema sourceSchema = ArrowSchema.allocateNew(allocator);
-            CDataDictionaryProvider dictionaries = new CDataDictionaryProvider()) {
-          NativeLayoutWriter.write(batch, allocator, source.memoryAddress(), sourceSchema.memoryAddress());
-          try (FieldVector vector = Data.importVector(allocator, source, sourceSchema, dictionaries)) {
-            Data.exportVector(allocator, vector, dictionaries, ArrowArray.wrap(array), ArrowSchema.wrap(schema));
-          }
-        }
-      }
-
-      @Override
-      public long allocatedBytes() {
-        return allocator.getAllocatedMemory();
-      }
-    };
   }
 }
