@@ -56,6 +56,8 @@ final class ContentBuilder {
       case LARGE_LIST_VIEW -> children.add(listView(field, slots, 8, buffers));
       case FIXED_SIZE_LIST -> children.add(child(field, 0, (long) slots * type.fixedSize()));
       case STRUCT -> field.children().forEach(c -> children.add(build(c, slots, nestedOffset())));
+      case TIME32, TIME64 -> buffers.add(leaves.timesOfDay(slots, type.bitWidth() / 8, type.unit()));
+      case DATE64 -> buffers.add(leaves.dates64(slots));
       default -> buffers.add(leaves.bytes(slots * (type.bitWidth() / 8)));
     }
     return content(field, length, offset, validity.nullCount(), buffers, children);

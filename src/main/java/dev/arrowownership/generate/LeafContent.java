@@ -1,5 +1,6 @@
 package dev.arrowownership.generate;
 
+import dev.arrowownership.cdata.DataType;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -105,6 +106,34 @@ final class LeafContent {
     }
     buffers.add(integers(sizes, 8));
     return buffers;
+  }
+
+  /**
+   * {@code slots} times of day in {@code unit}, each of {@code width} bytes: the format allows only
+   * 0 (inclusive) to 86,400 seconds (exclusive), and a reader may index a table by the hour (DuckDB
+   * 1.5.2's cast of such a time to text crashed the JVM on random bytes).
+   */
+  byte[] timesOfDay(int slots, int width, DataType.TimeUnit unit) {
+    long perDay = switch (unit) {
+      case SECOND -> 86_400L;
+      case MILLISECOND -> 86_400_000L;
+      case MICROSECOND -> 86_400_000_000L;
+      case NANOSECOND -> 86_400_000_000_000L;
+    };
+    long[] values = new long[slots];
+    for (int i = 0; i < slots; i++) {
+      values[i] = Math.floorMod(random.nextLong(), perDay);
+    }
+    return integers(values, width);
+  }
+
+  /** {@code slots} date64 values: milliseconds since the epoch, whole days as the format requires. */
+  byte[] dates64(int slots) {
+    long[] values = new long[slots];
+    for (int i = 0; i < slots; i++) {
+      values[i] = random.nextInt(-1_000_000, 1_000_000) * 86_400_000L; // about 2,700 years either side
+    }
+    return integers(values, 8);
   }
 
   /** {@code values} as little-endian integers of {@code width} bytes (1, 2, 4 or 8). */

@@ -3,6 +3,7 @@ package dev.arrowownership.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arrowownership.cdata.DataType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashSet;
@@ -131,6 +132,35 @@ class LeafContentTest {
   }
 
   /** Integers of each width, little-endian; other widths are refused. */
+  /** Times of day lie in [0, 86,400 s) in their unit and width, and spread over the day. */
+  @Test
+  void timesOfDayStayWithinADay() {
+    long[][] unitsAndDays = {
+        {DataType.TimeUnit.SECOND.ordinal(), 4, 86_400L}, {DataType.TimeUnit.MILLISECOND.ordinal(), 4, 86_400_000L},
+        {DataType.TimeUnit.MICROSECOND.ordinal(), 8, 86_400_000_000L},
+        {DataType.TimeUnit.NANOSECOND.ordinal(), 8, 86_400_000_000_000L}};
+    for (long[] row : unitsAndDays) {
+      DataType.TimeUnit unit = DataType.TimeUnit.values()[(int) row[0]];
+      int width = (int) row[1];
+      List<Long> values = boxed(read(new LeafContent(new Random(7)).timesOfDay(200, width, unit), width));
+      assertThat(values).as(unit.name()).hasSize(200).allSatisfy(v -> assertThat(v).isBetween(0L, row[2] - 1));
+      // Random bytes reduced into the day, not clamped: values fill the whole day, not its first second.
+      assertThat(values).as(unit.name()).anySatisfy(v -> assertThat(v).isGreaterThan(row[2] / 2));
+    }
+  }
+
+  private static List<Long> boxed(long[] values) {
+    return java.util.Arrays.stream(values).boxed().toList();
+  }
+
+  /** Date64 values are whole days in milliseconds, before and after the epoch. */
+  @Test
+  void dates64AreWholeDays() {
+    List<Long> values = boxed(read(new LeafContent(new Random(8)).dates64(100), 8));
+    assertThat(values).hasSize(100).allSatisfy(v -> assertThat(v % 86_400_000L).isZero());
+    assertThat(values).anySatisfy(v -> assertThat(v).isNegative()).anySatisfy(v -> assertThat(v).isGreaterThan(86_400_000L));
+  }
+
   @Test
   void integers() {
     assertThat(LeafContent.integers(new long[] {1, -1}, 1)).containsExactly(1, -1);
