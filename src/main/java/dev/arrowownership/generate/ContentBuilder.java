@@ -58,6 +58,8 @@ final class ContentBuilder {
       case STRUCT -> field.children().forEach(c -> children.add(build(c, slots, nestedOffset())));
       case TIME32, TIME64 -> buffers.add(leaves.timesOfDay(slots, type.bitWidth() / 8, type.unit()));
       case DATE64 -> buffers.add(leaves.dates64(slots));
+      case DECIMAL32, DECIMAL64, DECIMAL128, DECIMAL256 ->
+          buffers.add(leaves.decimals(slots, type.bitWidth() / 8, type.precision()));
       default -> buffers.add(leaves.bytes(slots * (type.bitWidth() / 8)));
     }
     return content(field, length, offset, validity.nullCount(), buffers, children);

@@ -2,6 +2,7 @@ package dev.arrowownership.generate;
 
 import dev.arrowownership.cdata.DataType;
 import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -134,6 +135,26 @@ final class LeafContent {
       values[i] = random.nextInt(-1_000_000, 1_000_000) * 86_400_000L; // about 2,700 years either side
     }
     return integers(values, 8);
+  }
+
+  /**
+   * {@code slots} decimals of {@code precision} digits, each a two's complement integer of
+   * {@code width} bytes, little-endian: within the precision, as a reader that sizes a value's text
+   * by it may assume (Arrow C++'s full validation refuses a value that does not fit).
+   */
+  byte[] decimals(int slots, int width, int precision) {
+    BigInteger bound = BigInteger.TEN.pow(precision);
+    ByteBuffer out = ByteBuffer.allocate(slots * width);
+    for (int i = 0; i < slots; i++) {
+      BigInteger magnitude = new BigInteger(bound.bitLength() + 8, random).mod(bound);
+      byte[] bigEndian = (random.nextBoolean() ? magnitude.negate() : magnitude).toByteArray();
+      byte sign = (byte) (bigEndian[0] < 0 ? -1 : 0);
+      for (int b = 0; b < width; b++) { // little-endian, sign-extended to the width
+        int from = bigEndian.length - 1 - b;
+        out.put(from >= 0 ? bigEndian[from] : sign);
+      }
+    }
+    return out.array();
   }
 
   /** {@code values} as little-endian integers of {@code width} bytes (1, 2, 4 or 8). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arrowownership.cdata.DataType;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashSet;
@@ -151,6 +152,30 @@ class LeafContentTest {
 
   private static List<Long> boxed(long[] values) {
     return java.util.Arrays.stream(values).boxed().toList();
+  }
+
+  /** Decimals fit their precision at every width, as two's complement little-endian, both signs. */
+  @Test
+  void decimalsFitTheirPrecision() {
+    int[][] widthsAndPrecisions = {{4, 5}, {8, 12}, {16, 20}, {32, 40}, {16, 38}, {32, 76}};
+    for (int[] row : widthsAndPrecisions) {
+      int width = row[0];
+      byte[] bytes = new LeafContent(new Random(9)).decimals(50, width, row[1]);
+      assertThat(bytes).hasSize(50 * width);
+      BigInteger bound = BigInteger.TEN.pow(row[1]);
+      List<BigInteger> values = new java.util.ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        byte[] bigEndian = new byte[width];
+        for (int b = 0; b < width; b++) {
+          bigEndian[width - 1 - b] = bytes[i * width + b];
+        }
+        values.add(new BigInteger(bigEndian));
+      }
+      assertThat(values).as("width %d, precision %d", width, row[1])
+          .allSatisfy(v -> assertThat(v.abs()).isLessThan(bound))
+          .anySatisfy(v -> assertThat(v.signum()).isNegative()).anySatisfy(v -> assertThat(v.signum()).isPositive())
+          .anySatisfy(v -> assertThat(v.abs()).isGreaterThan(bound.divide(BigInteger.TEN)));
+    }
   }
 
   /** Date64 values are whole days in milliseconds, before and after the epoch. */
