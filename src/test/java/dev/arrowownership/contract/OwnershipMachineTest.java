@@ -19,6 +19,7 @@ import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -251,6 +252,27 @@ class OwnershipMachineTest {
       m.populate(0, 4, 1);
       m.importAndCloseRoot(0);
     }, OWNERSHIP, "step `h0.importBatch().close()`: imported 3 rows, but batch r0 as populated has 4");
+  }
+
+  /**
+   * A handle that owns the right structs but whose values changed after the export is caught when
+   * it is imported, before the root is built: here the first batch (r0) with one id changed.
+   */
+  @Test
+  void valuesChangedAfterTheExportAreCaughtOnImport() {
+    assertCaught(new RecordBatchDataSubject() {
+      @Override
+      public void populate(RecordBatchData handle, BatchFiller filler) {
+        super.populate(handle, filler);
+        long id = MemoryUtil.getLong(MemoryUtil.getLong(arrayAddress(handle) + 48)); // children[0]: the id column
+        long values = MemoryUtil.getLong(MemoryUtil.getLong(id + 40) + 8); // its buffers[1]
+        MemoryUtil.putInt(values, MemoryUtil.getInt(values) + 1); // row 0 is never null
+      }
+    }, m -> {
+      m.allocate();
+      m.populate(0, 2, 1);
+      m.importAndCloseRoot(0);
+    }, OWNERSHIP, "step `h0.importBatch().close()`: h0 holds values other than batch r0's as exported");
   }
 
   /**
