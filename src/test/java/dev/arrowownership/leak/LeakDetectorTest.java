@@ -49,4 +49,15 @@ class LeakDetectorTest {
       Reference.reachabilityFence(handle);
     }
   }
+
+  /** At DISABLED nothing is registered: the handle gets the inert tracker, whatever its close would do. */
+  @Test
+  void disabledTracksNothing() {
+    LeakLevel original = LeakDetector.setLevel(LeakLevel.DISABLED);
+    try {
+      assertThat(LeakDetector.track(new Object(), "Probe disabled", () -> true)).isSameAs(LeakTracker.NONE);
+    } finally {
+      LeakDetector.setLevel(original);
+    }
+  }
 }
