@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Function;
 import com.sun.jna.Pointer;
+import dev.arrowownership.cdata.NativeCallbacks;
 import dev.arrowownership.cdata.StreamField;
 import dev.arrowownership.conformance.RuleResult.Status;
 import java.util.List;
@@ -75,6 +76,26 @@ class LiveTargetRulesTest {
         + " release 1 time(s), its other callbacks 0 time(s)) and threw java.lang.IllegalStateException: refused late");
     assertThat(results.get(1).message()).contains("it called its release 1 time(s), its other callbacks 0 time(s),"
         + " changed the struct and threw");
+  }
+
+  /**
+   * Writing a stream of its own over the planted one calls none of its callbacks (the first rule
+   * passes, saying so) but loses it for its owner (the optional refusal fails).
+   */
+  @Test
+  void writingOverThePlantedStreamPassesTheFirstAndFailsTheSecond() {
+    NativeCallbacks.Release release = stream -> StreamField.RELEASE.set(Pointer.nativeValue(stream), 0);
+    List<RuleResult> results = check(address -> {
+      for (StreamField field : StreamField.values()) {
+        field.set(address, 0);
+      }
+      StreamField.RELEASE.set(address, NativeCallbacks.pointerOf(release));
+    });
+
+    assertThat(results.get(0)).isEqualTo(RuleResult.passed(Rule.REQUIRED_STREAM_PRODUCER_TREATS_OUT_AS_UNINITIALISED,
+        "none of the planted stream's callbacks called; the producer wrote its stream over it"));
+    assertThat(results.get(1).message()).contains("wrote a new stream over the live one the kit planted: the stream that"
+        + " was there can no longer be released by its owner");
   }
 
   private static List<RuleResult> check(CDataStreamProducer producer) {

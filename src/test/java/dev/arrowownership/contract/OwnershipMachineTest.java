@@ -10,6 +10,7 @@ import dev.arrowownership.model.ExactlyOnceModel.FrameStatus;
 import dev.arrowownership.model.ExactlyOnceModel.HandleStatus;
 import dev.arrowownership.model.Expected.Outcome;
 import dev.arrowownership.wrapper.ArrowOutputFrame;
+import dev.arrowownership.wrapper.FrameState;
 import dev.arrowownership.wrapper.RecordBatchData;
 import java.util.ArrayList;
 import java.util.List;
@@ -293,6 +294,52 @@ class OwnershipMachineTest {
       m.importAndCloseRoot(1);
     }, MISUSE, "step `h1.importBatch().close()`: expected IllegalStateException, but it threw "
         + "java.lang.AssertionError: imported a batch, but the model says h1 holds none");
+  }
+
+  /** A read that releases the batch breaks the release rule, reported as what was released against nothing. */
+  @Test
+  void aReadThatReleasesIsCaughtByTheReleaseCheck() {
+    assertCaught(new RecordBatchDataSubject() {
+      @Override
+      public long rowCount(RecordBatchData handle) {
+        long rows = super.rowCount(handle);
+        handle.close();
+        return rows;
+      }
+    }, m -> {
+      m.allocate();
+      m.populate(0, 3, 1);
+      m.rowCount(0);
+    }, RELEASES, "step `h0.rowCount()`: released [r0.array, r0.schema], the model says []");
+  }
+
+  /**
+   * Misuse of the frame must name the frame: the reference wrapper's second extraction does and the
+   * step passes; a wrapper whose refusal names nothing is caught.
+   */
+  @Test
+  void frameMisuseMustNameTheFrame() {
+    try (var m = new OwnershipMachine<>(new RecordBatchDataSubject())) {
+      m.newFrame(List.of(1), 1);
+      m.extract(-1);
+      m.extract(-1);
+      assertThat(m.outcomeCount(Outcome.ILLEGAL_STATE)).isEqualTo(1);
+      m.closeFrame();
+      m.finish();
+    }
+    assertCaught(new RecordBatchDataSubject() {
+      @Override
+      public List<RecordBatchData> extract(ArrowOutputFrame frame) {
+        if (frame.state() != FrameState.OPEN) {
+          throw new IllegalStateException("already done");
+        }
+        return super.extract(frame);
+      }
+    }, m -> {
+      m.newFrame(List.of(1), 1);
+      m.extract(-1);
+      m.extract(-1);
+    }, MISUSE, "the IllegalStateException does not name f (as a word): already done");
   }
 
   /** A wrong row count is reported with both values. */
