@@ -55,4 +55,23 @@ class ValueWalkerTest extends HandWrittenStructs {
         .sha256();
     assertThat(digest(array, schema)).isEqualTo(expected);
   }
+
+  /**
+   * A union has no validity bitmap: its first buffer is the type ids, never read as validity (a type
+   * id 0 is no null). A value is the child index, then that child's value.
+   */
+  @Test
+  void aUnionValueIsItsChildIndexThenTheChildsValue() {
+    long schema = c.schema("+us:0", c.schema("i"));
+    long child = c.array(1, 0, 0, buffers(0, c.int32s(5)));
+    long array = c.array(1, 0, 0, buffers(c.int8s(0)), child);
+    String expected = new DigestEncoding()
+        .string("+us:0").tag(true).string("f").int64(2).int64(0)
+        .int64(1).leaf("i")
+        .tag(false)
+        .int64(1)
+        .tag(true).int64(0).tag(true).raw(5, 0, 0, 0)
+        .sha256();
+    assertThat(digest(array, schema)).isEqualTo(expected);
+  }
 }
