@@ -3,6 +3,7 @@ package dev.arrowownership.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.fixtures.HandMadeStreamProducer;
+import dev.arrowownership.fixtures.StreamReleaseDoesNotSetNull;
 import dev.arrowownership.ledger.ReleaseLedger;
 import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
@@ -32,5 +33,17 @@ class ProducedStreamReaderTest {
     assertThat(results.get(0).before()).startsWith("SchemaNode[path=schema, format=+s,");
     assertThat(results.subList(1, 4)).allSatisfy(r -> assertThat(r.before()).matches("[0-9a-f]{64}"));
     assertThat(results).allSatisfy(r -> assertThat(r.after()).isEqualTo(r.before()));
+  }
+
+  /** A stream whose release returns with release still set is read as not nulled. */
+  @Test
+  void aReleaseThatLeavesReleaseSetIsSeen() throws Exception {
+    try (RootAllocator allocator = new RootAllocator(); ReleaseLedger ledger = new ReleaseLedger();
+        ProducedStreamReader reader = new ProducedStreamReader(allocator, ledger, 10)) {
+      reader.produce(new StreamReleaseDoesNotSetNull());
+      reader.readToTheEnd();
+      reader.releaseStreamThenResults();
+      assertThat(reader.streamNulled()).isFalse();
+    }
   }
 }
