@@ -104,6 +104,22 @@ class OwnershipMachineTest {
     }
   }
 
+  /**
+   * Extracting a frame of no batches hands out no handle, so its allocator may hold nothing: only the
+   * handles this extraction added count, not those made before it.
+   */
+  @Test
+  void extractingAFrameOfNoBatchesAfterAnAllocationPasses() {
+    try (var m = new OwnershipMachine<>(new RecordBatchDataSubject())) {
+      m.allocate();
+      m.newFrame(List.of(), 1);
+      m.extract(-1);
+      assertThat(m.handleCount()).isEqualTo(1);
+      m.closeFrame();
+      m.finish();
+    }
+  }
+
   /** close() without finish() closes the open handles and the open frame, so nothing leaks. */
   @Test
   void closeReleasesOpenHandlesAndTheOpenFrame() {
