@@ -78,35 +78,6 @@ class MalformedArrayTest extends HandWrittenStructs {
   }
 
   @Test
-  void nullBuffersAreRefusedWhereTheyHoldValues() {
-    long schema = c.schema("+s", c.schema("i"));
-    refused(c.array(3, 0, 0, buffers(0), c.array(3, 0, 0, buffers(0, 0))), schema,
-        "array.children[0].buffers[1]: is NULL but format 'i' (int32) needs it for offset + length 3");
-    refused(c.array(1, 1, 0, buffers(0, c.int32s(1))), c.schema("i"), "array.buffers[0]: is NULL but null_count is 1");
-    refused(c.array(1, -1, 0, buffers(0, c.int32s(1))), c.schema("i"), "array.buffers[0]: is NULL but null_count is -1");
-    refused(c.array(1, 0, 0, buffers(0, c.int32s(0, 3), 0)), c.schema("z"),
-        "array.buffers[2]: is NULL but the last offset is 3");
-    refused(c.array(1, 0, 0, buffers(0, c.int64s(0, 3), 0)), c.schema("Z"),
-        "array.buffers[2]: is NULL but the last offset is 3");
-    refused(c.array(1, 0, 0, buffers(0, c.int32s(0), 0), ints(0)), c.schema("+vl", c.schema("i")),
-        "array.buffers[2]: is NULL but format '+vl' (list view) needs it for offset + length 1");
-    refused(c.array(1, 1, 0, buffers(0)), c.schema("+us:"),
-        "array.buffers[0]: is NULL but format '+us:' (sparse union) needs it for offset + length 1");
-    refused(c.array(1, 1, 0, buffers(0, 0)), c.schema("+ud:"),
-        "array.buffers[0]: is NULL but format '+ud:' (dense union) needs it for offset + length 1");
-  }
-
-  @Test
-  void emptyArraysMayHaveNullBuffers() {
-    CDataReader.read(c.array(0, 0, 0, buffers(0, 0, 0)), c.schema("u"));
-    CDataReader.read(c.array(0, 1, 0, buffers(0, 0)), c.schema("i"));
-    CDataReader.read(c.array(2, 0, 0, buffers(0, c.int32s(0, 0, 0), 0)), c.schema("u"));
-    CDataReader.read(c.array(0, 0, 0, buffers(0, 0), ints(0)), c.schema("+l", c.schema("i")));
-    CDataReader.read(c.array(0, 0, 0, buffers(0, 0, 0)), c.schema("vz"));
-    CDataReader.read(c.array(0, 0, 0, buffers(0, 0)), c.schema("+ud:"));
-  }
-
-  @Test
   void offsetsMustBeInOrderAndWithinTheirChild() {
     refused(c.array(1, 0, 0, buffers(0, c.int32s(-1, 2), c.int8s(1, 2))), c.schema("u"),
         "array.buffers[1]: first offset is -1, must be >= 0");

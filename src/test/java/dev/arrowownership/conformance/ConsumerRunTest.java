@@ -29,6 +29,15 @@ class ConsumerRunTest {
         List.of(false, false), List.of(), false, 8).releasedOnceWithTheCallersPart()).as("bytes held").isFalse();
   }
 
+  /** Released exactly once: each base struct once and no double release of any struct; other violations are other rules'. */
+  @Test
+  void releasedExactlyOnceNeedsEachBaseOnceAndNoDoubleRelease() {
+    assertThat(run(null, List.of(1, 1), List.of(false, false)).releasedExactlyOnce()).isTrue();
+    assertThat(run(null, List.of(1, 2), List.of(false, false)).releasedExactlyOnce()).isFalse();
+    assertThat(withViolation(Violation.Kind.DOUBLE_RELEASE).releasedExactlyOnce()).as("a child released twice").isFalse();
+    assertThat(withViolation(Violation.Kind.CHILD_RELEASED_BY_CONSUMER).releasedExactlyOnce()).isTrue();
+  }
+
   /** Released (by any copy) and still live at the caller's address: the structs a move left looking live. */
   @Test
   void releasedButLeftLiveNamesTheStructsAMoveLeftLive() {
@@ -71,5 +80,10 @@ class ConsumerRunTest {
   private static ConsumerRun run(Throwable thrown, List<Integer> calls, List<Boolean> leftLive) {
     return new ConsumerRun(-1, InvalidBatch.NEGATIVE_LENGTH, false, thrown, calls, leftLive, List.of(false, false),
         List.of(), false, 0);
+  }
+
+  private static ConsumerRun withViolation(Violation.Kind kind) {
+    return new ConsumerRun(-1, null, false, null, List.of(1, 1), List.of(false, false), List.of(false, false),
+        List.of(new Violation(kind, null, "a child")), false, 0);
   }
 }

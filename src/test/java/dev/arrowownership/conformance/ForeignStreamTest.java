@@ -35,4 +35,15 @@ class ForeignStreamTest {
           .hasMessage("the producer returned without filling the stream (its release is NULL)");
     }
   }
+
+  /** A live stream with a callback left NULL: calling it is refused by name, never a jump to address 0. */
+  @Test
+  void aNullCallbackIsRefusedByName() {
+    try (RootAllocator allocator = new RootAllocator(); ArrowArrayStream struct = ForeignStream.newStruct(allocator)) {
+      ForeignStream stream = new ForeignStream(struct.memoryAddress());
+      assertThatThrownBy(() -> stream.getNext(0)).isInstanceOf(IllegalStateException.class)
+          .hasMessage("the stream at 0x" + Long.toHexString(struct.memoryAddress()) + " has get_next == NULL (every"
+              + " callback of a live stream is mandatory)");
+    }
+  }
 }

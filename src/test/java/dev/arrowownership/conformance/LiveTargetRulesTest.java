@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Function;
 import com.sun.jna.Pointer;
+import dev.arrowownership.cdata.NativeCallbacks;
 import dev.arrowownership.cdata.StreamField;
 import dev.arrowownership.conformance.RuleResult.Status;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +77,44 @@ class LiveTargetRulesTest {
         + " release 1 time(s), its other callbacks 0 time(s)) and threw java.lang.IllegalStateException: refused late");
     assertThat(results.get(1).message()).contains("it called its release 1 time(s), its other callbacks 0 time(s),"
         + " changed the struct and threw");
+  }
+
+  /**
+   * Writing a stream of its own over the planted one calls none of its callbacks (the first rule
+   * passes, saying so) but loses it for its owner (the optional refusal fails).
+   */
+  @Test
+  void writingOverThePlantedStreamPassesTheFirstAndFailsTheSecond() {
+    AtomicInteger releases = new AtomicInteger();
+    NativeCallbacks.Release release = stream -> {
+      releases.incrementAndGet();
+      StreamField.RELEASE.set(Pointer.nativeValue(stream), 0);
+    };
+    List<RuleResult> results = check(address -> {
+      for (StreamField field : StreamField.values()) {
+        field.set(address, 0);
+      }
+      StreamField.RELEASE.set(address, NativeCallbacks.pointerOf(release));
+    });
+
+    assertThat(results.get(0)).isEqualTo(RuleResult.passed(Rule.REQUIRED_STREAM_PRODUCER_TREATS_OUT_AS_UNINITIALISED,
+        "none of the planted stream's callbacks called; the producer wrote its stream over it"));
+    assertThat(results.get(1).message()).contains("wrote a new stream over the live one the kit planted: the stream that"
+        + " was there can no longer be released by its owner");
+    assertThat(releases).as("the stream the producer wrote is the kit's: released once").hasValue(1);
+  }
+
+  /** Throwing with the planted stream untouched and uncalled is the clean refusal both rules pass. */
+  @Test
+  void aCleanRefusalPassesBoth() {
+    List<RuleResult> results = check(address -> {
+      throw new IllegalStateException("refused");
+    });
+
+    assertThat(results.get(0).message()).isEqualTo("none of the planted stream's callbacks called; the producer left it"
+        + " in place and threw java.lang.IllegalStateException: refused");
+    assertThat(results.get(1)).isEqualTo(RuleResult.passed(Rule.OPTIONAL_STREAM_PRODUCER_REFUSES_LIVE_TARGET,
+        "refused the live stream struct (threw java.lang.IllegalStateException: refused) and left it as it was"));
   }
 
   private static List<RuleResult> check(CDataStreamProducer producer) {

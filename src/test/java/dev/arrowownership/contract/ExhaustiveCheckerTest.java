@@ -4,6 +4,7 @@ import dev.arrowownership.conformance.Rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arrowownership.contract.ExhaustiveChecker.Exploration;
 import dev.arrowownership.fixtures.WrapperNeverReleases;
 import dev.arrowownership.wrapper.RecordBatchData;
 import java.math.BigInteger;
@@ -35,6 +36,32 @@ class ExhaustiveCheckerTest {
             org.assertj.core.groups.Tuple.tuple(1, 2L, BigInteger.valueOf(2), 3),
             org.assertj.core.groups.Tuple.tuple(2, 11L, BigInteger.valueOf(11), 8),
             org.assertj.core.groups.Tuple.tuple(3, 55L, BigInteger.valueOf(80), 17));
+  }
+
+  /**
+   * The smallest run: with no handles the only first step is f = frame(...), one sequence and two
+   * states. Unsharded, the report is named by the subject and its features alone.
+   */
+  @Test
+  void depthOneOfNoHandlesChecksItsOneSequence() {
+    ExhaustiveReport report = new ExhaustiveChecker(new RecordBatchDataSubject(), new StepAlphabet(0, 0, List.of()),
+        System::nanoTime).check(1, 60_000);
+    assertThat(report.subject()).isEqualTo("RecordBatchData (features [FRAME])");
+    assertThat(report.levels()).extracting(ExhaustiveReport.Level::depth, ExhaustiveReport.Level::sequencesChecked,
+        ExhaustiveReport.Level::distinctStates).containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1L, 2));
+  }
+
+  /**
+   * A shard runs every sequence before its split (depth 1: the 2 of one handle) and from the split on
+   * only its share (depth 2: shard 2/2 gets the odd 4 of the 9), and its report's name says where
+   * it split. The counts are cumulative, as in {@link #tinyBoundCountsAreExact()}: 2, then 2 + 4.
+   */
+  @Test
+  void aShardRunsOnlyItsShareFromTheSplitOn() {
+    Exploration shard = new ExhaustiveChecker(new RecordBatchDataSubject(), 1, 0).in(new Shard(2, 2)).explore(2, 60_000);
+    assertThat(shard.splitDepth()).isEqualTo(2);
+    assertThat(shard.report().levels()).extracting(ExhaustiveReport.Level::sequencesChecked).containsExactly(2L, 6L);
+    assertThat(shard.report().subject()).endsWith(", shard 2/2 of the sequences of depth 2 and all they lead to");
   }
 
   /**

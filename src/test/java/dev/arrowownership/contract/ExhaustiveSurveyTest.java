@@ -64,6 +64,20 @@ class ExhaustiveSurveyTest {
     assertThat(survey.exploration().levels().get(1).distinctStates()).isGreaterThan(2);
   }
 
+  /** A finding of a rule is "<rule> at <operation>"; a survey prints its findings, or "no finding". */
+  @Test
+  void aFindingOfARuleIsNamedByRuleAndOperationAndASurveyListsItsFindings() {
+    Finding finding = new Finding(List.of(new Step.Allocate()),
+        new ContractViolation(Rule.REQUIRED_WRAPPER_REJECTS_MISUSE, "h0.close()", "m", null));
+    assertThat(finding.rule()).contains(Rule.REQUIRED_WRAPPER_REJECTS_MISUSE);
+    assertThat(finding.operation()).isEqualTo("h.close()");
+    assertThat(finding.kind()).isEqualTo("required_wrapper_rejects_misuse at h.close()");
+    ExhaustiveReport report = new ExhaustiveReport("s", List.of(), null, null, true);
+    assertThat(new ExhaustiveSurvey(report, List.of())).hasToString("s: no finding");
+    assertThat(new ExhaustiveSurvey(report, List.of(finding)))
+        .hasToString("s: 1 findings\n  required_wrapper_rejects_misuse at h.close(): 1 steps [allocate()]");
+  }
+
   /** A failure that names no rule is one finding, "error at unattributed". */
   @Test
   void aFailureWithoutARuleIsUnattributed() {

@@ -2,6 +2,7 @@ package dev.arrowownership.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arrowownership.model.Expected;
 import dev.arrowownership.model.Expected.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,21 @@ import org.junit.jupiter.api.Test;
  * apart.
  */
 class OriginsTest {
+
+  /** On its own: only a step that returned records an origin, and says so; the frame starts absent. */
+  @Test
+  void onlyAStepThatReturnedRecordsAnOrigin() {
+    Origins origins = new Origins();
+    origins.created("new");
+    assertThat(origins.changed(Expected.illegalState(), 0, "filled")).isFalse();
+    assertThat(origins.changed(Expected.fault(), 0, "filled")).isFalse();
+    assertThat(origins.of(0)).isEqualTo("new");
+    assertThat(origins.changed(Expected.ok(), 0, "filled")).isTrue();
+    assertThat(origins.of(0)).isEqualTo("filled");
+    assertThat(origins.frame()).isEqualTo("absent");
+    origins.frame("extracted");
+    assertThat(origins.frame()).isEqualTo("extracted");
+  }
 
   /** A move-assign of an owning source into an empty target records the source moved out and the target filled. */
   @Test

@@ -10,6 +10,7 @@ import dev.arrowownership.model.ExactlyOnceModel.FrameStatus;
 import dev.arrowownership.model.ExactlyOnceModel.HandleStatus;
 import dev.arrowownership.model.Expected.Outcome;
 import dev.arrowownership.wrapper.ArrowOutputFrame;
+import dev.arrowownership.wrapper.FrameState;
 import dev.arrowownership.wrapper.RecordBatchData;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +100,22 @@ class OwnershipMachineTest {
       assertThatThrownBy(() -> m.newFrame(List.of(1), 2)).isInstanceOf(IllegalStateException.class);
       m.closeFrame();
       m.newFrame(List.of(1), 3); // closed: allowed again
+      m.finish();
+    }
+  }
+
+  /**
+   * Extracting a frame of no batches hands out no handle, so its allocator may hold nothing: only the
+   * handles this extraction added count, not those made before it.
+   */
+  @Test
+  void extractingAFrameOfNoBatchesAfterAnAllocationPasses() {
+    try (var m = new OwnershipMachine<>(new RecordBatchDataSubject())) {
+      m.allocate();
+      m.newFrame(List.of(), 1);
+      m.extract(-1);
+      assertThat(m.handleCount()).isEqualTo(1);
+      m.closeFrame();
       m.finish();
     }
   }
@@ -254,6 +272,27 @@ class OwnershipMachineTest {
   }
 
   /**
+   * A handle that owns the right structs but whose values changed after the export is caught when
+   * it is imported, before the root is built: here the first batch (r0) with one id changed.
+   */
+  @Test
+  void valuesChangedAfterTheExportAreCaughtOnImport() {
+    assertCaught(new RecordBatchDataSubject() {
+      @Override
+      public void populate(RecordBatchData handle, BatchFiller filler) {
+        super.populate(handle, filler);
+        long id = MemoryUtil.getLong(MemoryUtil.getLong(arrayAddress(handle) + 48)); // children[0]: the id column
+        long values = MemoryUtil.getLong(MemoryUtil.getLong(id + 40) + 8); // its buffers[1]
+        MemoryUtil.putInt(values, MemoryUtil.getInt(values) + 1); // row 0 is never null
+      }
+    }, m -> {
+      m.allocate();
+      m.populate(0, 2, 1);
+      m.importAndCloseRoot(0);
+    }, OWNERSHIP, "step `h0.importBatch().close()`: h0 holds values other than batch r0's as exported");
+  }
+
+  /**
    * Importing from a handle the model says is empty must be refused; a wrapper that hands back
    * another handle's batch instead is reported as such, not as a data mismatch with a batch "r-1".
    */
@@ -271,6 +310,52 @@ class OwnershipMachineTest {
       m.importAndCloseRoot(1);
     }, MISUSE, "step `h1.importBatch().close()`: expected IllegalStateException, but it threw "
         + "java.lang.AssertionError: imported a batch, but the model says h1 holds none");
+  }
+
+  /** A read that releases the batch breaks the release rule, reported as what was released against nothing. */
+  @Test
+  void aReadThatReleasesIsCaughtByTheReleaseCheck() {
+    assertCaught(new RecordBatchDataSubject() {
+      @Override
+      public long rowCount(RecordBatchData handle) {
+        long rows = super.rowCount(handle);
+        handle.close();
+        return rows;
+      }
+    }, m -> {
+      m.allocate();
+      m.populate(0, 3, 1);
+      m.rowCount(0);
+    }, RELEASES, "step `h0.rowCount()`: released [r0.array, r0.schema], the model says []");
+  }
+
+  /**
+   * Misuse of the frame must name the frame: the reference wrapper's second extraction does and the
+   * step passes; a wrapper whose refusal names nothing is caught.
+   */
+  @Test
+  void frameMisuseMustNameTheFrame() {
+    try (var m = new OwnershipMachine<>(new RecordBatchDataSubject())) {
+      m.newFrame(List.of(1), 1);
+      m.extract(-1);
+      m.extract(-1);
+      assertThat(m.outcomeCount(Outcome.ILLEGAL_STATE)).isEqualTo(1);
+      m.closeFrame();
+      m.finish();
+    }
+    assertCaught(new RecordBatchDataSubject() {
+      @Override
+      public List<RecordBatchData> extract(ArrowOutputFrame frame) {
+        if (frame.state() != FrameState.OPEN) {
+          throw new IllegalStateException("already done");
+        }
+        return super.extract(frame);
+      }
+    }, m -> {
+      m.newFrame(List.of(1), 1);
+      m.extract(-1);
+      m.extract(-1);
+    }, MISUSE, "the IllegalStateException does not name f (as a word): already done");
   }
 
   /** A wrong row count is reported with both values. */

@@ -3,6 +3,7 @@ package dev.arrowownership.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.model.ExactlyOnceModel;
+import dev.arrowownership.model.ExactlyOnceModel.FrameStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,21 @@ class StepAlphabetTest {
     assertThat(ONE_HANDLE_TWO_FAULTS.stepsIn(model, 2).toString()).contains("f.extractRecordBatches(), ");
     model.allocate();
     assertThat(ONE_HANDLE_TWO_FAULTS.stepsIn(model, 3).toString()).doesNotContain("f.extractRecordBatches()").endsWith("f.close()]");
+  }
+
+  /**
+   * Below the handle bound a handle can be moved or copied into a new one; an extracted
+   * frame is offered another extraction (misuse the subject must refuse) whatever the handle count.
+   */
+  @Test
+  void moveFromBelowTheBoundAndExtractionAgainFromAnExtractedFrame() {
+    ExactlyOnceModel model = new ExactlyOnceModel();
+    model.allocate();
+    assertThat(new StepAlphabet(2, 0, List.of(3)).stepsIn(model, 1).toString()).contains("moveFrom(h0), copy(h0), ");
+    model.newFrame(List.of(3L), List.of(0));
+    model.extract(false); // one more handle: two, past this alphabet's bound of one
+    assertThat(model.frameStatus()).isEqualTo(FrameStatus.EXTRACTED);
+    assertThat(ONE_HANDLE_TWO_FAULTS.stepsIn(model, 3).toString()).contains("f.extractRecordBatches(), ");
   }
 
   /** States equal up to handle renaming are one state: sorted handles, each with its status, an empty one's origin, and what the wrapper reports. */

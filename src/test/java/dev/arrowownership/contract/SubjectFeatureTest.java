@@ -20,6 +20,16 @@ class SubjectFeatureTest {
     }
   }
 
+  /** A step of a feature the subject does not declare is refused by name; a declared one runs. */
+  @Test
+  void requireRefusesAFeatureNotDeclared() {
+    RecordBatchDataSubject subject = new RecordBatchDataSubject();
+    assertThatThrownBy(() -> SubjectFeature.COPY.require(Set.of(SubjectFeature.FRAME), subject))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("RecordBatchData does not declare COPY: copy steps cannot run on it");
+    SubjectFeature.FRAME.require(Set.of(SubjectFeature.FRAME), subject); // declared: no exception
+  }
+
   /** A subject that declares FRAME without implementing its methods is refused before any step runs. */
   @Test
   void declaredButUnimplementedFeatureFailsFast() {

@@ -194,13 +194,16 @@ class ReleaseLedgerTest {
     }
   }
 
-  /** Before its release a struct has no image after release. */
+  /** A struct has no image after release before its release; after it, the bytes it left, at that address only. */
   @Test
-  void noImageBeforeTheRelease() {
+  void theImageAfterReleaseIsTheReleasedStructAtItsAddress() {
     try (ArrowArray array = ArrowArray.allocateNew(allocator)) {
       TrackedStruct tracked = fillAndTrack(array, "a");
       assertThat(ledger.imageAfterRelease(tracked, array.memoryAddress())).isEmpty();
       array.release();
+      assertThat(ledger.imageAfterRelease(tracked, array.memoryAddress()))
+          .hasValueSatisfying(image -> assertThat(image).isEqualTo(StructKind.ARRAY.read(array.memoryAddress())));
+      assertThat(ledger.imageAfterRelease(tracked, array.memoryAddress() + 8)).isEmpty();
     }
   }
 

@@ -8,6 +8,8 @@ import dev.arrowownership.conformance.FaultInjector;
 import dev.arrowownership.generate.GeneratedBatch;
 import dev.arrowownership.leak.LeakDetector;
 import dev.arrowownership.leak.LeakLevel;
+import dev.arrowownership.leak.LeakReport;
+import dev.arrowownership.leak.LeakReporter;
 import dev.arrowownership.ledger.TrackedBatch;
 import dev.arrowownership.support.ArrowFixture;
 import java.io.IOException;
@@ -187,17 +189,32 @@ class ArrowOutputFrameTest {
     assertThat(frame).hasToString("ArrowOutputFrame[frame, CLOSED, 3 batches]");
   }
 
-  /** close() retires the leak net's registration at once instead of leaving it to the Cleaner. */
+  /**
+   * close() retires the leak net's registration at once instead of leaving it to the Cleaner, and
+   * reports no leak: retiring runs the net's close action, which finds the frame already closed.
+   */
   @Test
   void closeRetiresTheLeakRegistration() {
+    List<LeakReport> reports = new ArrayList<>();
+    LeakReporter reporter = LeakDetector.setReporter(report -> {
+      if (report.resource().equals("ArrowOutputFrame empty")) { // not another test's leak the Cleaner found
+        synchronized (reports) {
+          reports.add(report);
+        }
+      }
+    });
     LeakLevel level = LeakDetector.setLevel(LeakLevel.SIMPLE); // tracked whatever level an earlier test left
     try {
       ArrowOutputFrame empty = ArrowOutputFrame.of(frameAllocator, "empty", List.of());
       assertThat(empty.leakTracker().isTracking()).isTrue();
       empty.close();
       assertThat(empty.leakTracker().isTracking()).isFalse();
+      synchronized (reports) {
+        assertThat(reports).isEmpty();
+      }
     } finally {
       LeakDetector.setLevel(level);
+      LeakDetector.setReporter(reporter);
     }
   }
 

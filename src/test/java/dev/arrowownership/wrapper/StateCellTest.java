@@ -23,6 +23,22 @@ class StateCellTest {
     assertGivesUp(c -> c.claim("fill"), "h is BUSY: cannot fill, another operation has held it for over 50 ms");
   }
 
+  /**
+   * A claim or close from inside the caller's own busy section (a re-entrant callback) is refused at
+   * once, not waited on: the holder is the caller, so waiting could only end at the limit.
+   */
+  @Test
+  void theHolderItselfIsRefusedAtOnce() {
+    StateCell<HandleState> cell = cell(LIMIT_MILLIS);
+    cell.claim("fill");
+    assertThatThrownBy(() -> cell.claim("moveFrom")).isInstanceOf(IllegalStateException.class)
+        .hasMessage("h is BUSY: cannot moveFrom from inside its own operation");
+    assertThatThrownBy(cell::close).isInstanceOf(IllegalStateException.class)
+        .hasMessage("h is BUSY: cannot close from inside its own operation");
+    cell.publish(HandleState.EMPTY);
+    assertThat(cell.close()).isEqualTo(HandleState.EMPTY);
+  }
+
   /** Closing an idle cell leaves it closed: it reports CLOSED, and a second close finds nothing to close. */
   @Test
   void closeOfAnIdleCellLeavesItClosed() {
