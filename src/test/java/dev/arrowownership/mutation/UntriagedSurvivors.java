@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The build's gate after PIT: every mutant no test detected must be listed, with a reason, in the
@@ -59,9 +61,14 @@ public final class UntriagedSurvivors {
         .filter(m -> table.stream().noneMatch(row -> row.triages(m))).toList();
   }
 
-  /** The rows that name no undetected mutant: their mutant is killed now, or the code moved. */
+  /**
+   * The rows that name no undetected mutant: their mutant is killed now, or the code moved. A row
+   * of a mutator this run did not use (STRONGER's, in a run of the default set) is not stale: it
+   * waits for the run that uses it.
+   */
   static List<TriageRow> stale(List<Mutant> mutants, List<TriageRow> table) {
-    return table.stream()
+    Set<String> used = mutants.stream().map(Mutant::mutatorName).collect(Collectors.toSet());
+    return table.stream().filter(row -> used.contains(row.mutator()))
         .filter(row -> mutants.stream().noneMatch(m -> !m.detected() && row.names(m))).toList();
   }
 }

@@ -95,6 +95,18 @@ class UntriagedSurvivorsTest {
         .containsExactly("41", "40");
   }
 
+  /** A row of a mutator the run did not use is not stale: it belongs to a run with another mutator set. */
+  @Test
+  void rowsOfMutatorsTheRunDidNotUseAreNotStale() throws IOException {
+    var mutants = Mutant.readAll(report());
+    var table = TriageRow.readTable(readme(
+        "| `StateCell` | `awaitOther` | 41 | RemoveConditionalMutator_EQUAL_ELSE | equivalent under STRONGER |",
+        "| `StateCell` | `awaitOther` | 41 | ConditionalsBoundaryMutator | equivalent |"));
+    assertThat(mutants).extracting(Mutant::mutatorName).doesNotContain("RemoveConditionalMutator_EQUAL_ELSE");
+    assertThat(UntriagedSurvivors.stale(mutants, table)).extracting(TriageRow::mutator)
+        .containsExactly("ConditionalsBoundaryMutator");
+  }
+
   /** The per-package table counts each status; strength leaves out the uncovered mutants. */
   @Test
   void packageScoresCountEachStatus() throws IOException {
