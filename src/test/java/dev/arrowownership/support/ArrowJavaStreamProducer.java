@@ -1,7 +1,5 @@
 package dev.arrowownership.support;
 
-import dev.arrowownership.conformance.AllocationFaults;
-import dev.arrowownership.conformance.CDataStreamProducer;
 import dev.arrowownership.conformance.FaultInjector;
 import dev.arrowownership.generate.GeneratedBatch;
 import java.io.ByteArrayInputStream;
@@ -9,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
-import java.util.Optional;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -26,14 +23,12 @@ import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
  * allocator of its own, which reports {@code allocatedBytes()} and whose allocations the kit makes
  * fail through a {@link FaultInjector}.
  */
-public final class ArrowJavaStreamProducer implements CDataStreamProducer, AutoCloseable {
-  private final FaultInjector injector = new FaultInjector();
-  private final BufferAllocator allocator;
+public final class ArrowJavaStreamProducer extends FaultInjectedStreamProducer {
   private final byte[] ipc;
 
   private ArrowJavaStreamProducer(BufferAllocator parent, int batches, int rows) {
-    this.allocator = parent.newChildAllocator("stream-producer", injector, 0, Long.MAX_VALUE);
-    this.ipc = ipc(allocator, batches, rows);
+    super(injector -> parent.newChildAllocator("stream-producer", injector, 0, Long.MAX_VALUE));
+    this.ipc = ipc(allocator(), batches, rows);
   }
 
   /** A producer of streams of {@code batches} batches of {@code rows} rows, allocating under {@code parent}. */
@@ -43,24 +38,8 @@ public final class ArrowJavaStreamProducer implements CDataStreamProducer, AutoC
 
   @Override
   public void produce(long streamAddress) {
-    Data.exportArrayStream(allocator, new ArrowStreamReader(new ByteArrayInputStream(ipc), allocator),
+    Data.exportArrayStream(allocator(), new ArrowStreamReader(new ByteArrayInputStream(ipc), allocator()),
         ArrowArrayStream.wrap(streamAddress));
-  }
-
-  @Override
-  public long allocatedBytes() {
-    return allocator.getAllocatedMemory();
-  }
-
-  @Override
-  public Optional<AllocationFaults> faults() {
-    return Optional.of(injector.asAllocationFaults());
-  }
-
-  /** Closes the producer's allocator: it throws if a stream or a result still holds memory. */
-  @Override
-  public void close() {
-    allocator.close();
   }
 
   /** Batch i has seed i; the color palette, and so the dictionary written once at the start, is the same in all. */
