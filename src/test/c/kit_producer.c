@@ -13,6 +13,9 @@
  *   producer_keeps_string_buffers          the "name" child's release frees its struct but not its buffers
  *   producer_keyed_by_address              the batch's own data is found by the struct's address, lost
  *                                          once the struct is moved
+ *   producer_releases_child_twice          the batch's release calls the "id" child's release, then
+ *                                          again through a copy of the function pointer taken before
+ *                                          (unchecked, the second call frees the child's buffers twice)
  * Hooks: fixture_held_bytes and fixture_fail_allocation (fixture_memory.h). On a failed allocation
  * a producer returns ENOMEM with both structs untouched and everything it allocated freed, through
  * the release callbacks of what it built: so the two whose release leaks leak on that path too.
@@ -22,7 +25,7 @@
 #include "arrow_ownership_kit.h"
 #include "fixture_memory.h"
 
-enum bug { NONE, RELEASE_NOT_NULLED, FORGETS_DICTIONARY, KEEPS_STRING_BUFFERS, KEYED_BY_ADDRESS };
+enum bug { NONE, RELEASE_NOT_NULLED, FORGETS_DICTIONARY, KEEPS_STRING_BUFFERS, KEYED_BY_ADDRESS, RELEASES_CHILD_TWICE };
 enum site { BATCH, ID, NAME, COLOR };
 
 /* The struct of the tree each bug lives on. */
@@ -81,6 +84,12 @@ static void release_array(struct ArrowArray* array) {
     }
   }
   enum bug bug = data->bug;
+  if (bug == RELEASES_CHILD_TWICE && array->n_children > 0) {
+    struct ArrowArray* child = array->children[0];
+    void (*stale)(struct ArrowArray*) = child->release;
+    stale(child);
+    stale(child); /* the bug: a second call through the copy, on a child already released */
+  }
   for (int64_t i = 0; i < array->n_children; i++) {
     release_and_free_array(array->children[i]);
   }
@@ -252,7 +261,9 @@ static int register_by_address(struct ArrowArray* batch, struct ArrowArray* out_
 static int produce(struct ArrowArray* out_array, struct ArrowSchema* out_schema, enum bug bug) {
   struct ArrowArray batch;
   struct ArrowSchema schema = {0};
-  int rc = fill_batch(&batch, bug);
+  /* RELEASES_CHILD_TWICE lives in the release handed over, not in produce()'s own clean-up: a
+     producer that double-frees before returning crashes in its own code, where no kit can step in. */
+  int rc = fill_batch(&batch, bug == RELEASES_CHILD_TWICE ? NONE : bug);
   if (rc == 0) {
     rc = fill_schema(&schema);
   }
@@ -268,6 +279,9 @@ static int produce(struct ArrowArray* out_array, struct ArrowSchema* out_schema,
     }
     return rc;
   }
+  if (bug == RELEASES_CHILD_TWICE) {
+    ((struct array_data*) batch.private_data)->bug = bug;
+  }
   *out_array = batch; /* the move: nothing points into the local structs */
   *out_schema = schema;
   return 0;
@@ -278,9 +292,11 @@ int producer_release_not_nulled(struct ArrowArray* a, struct ArrowSchema* s) { r
 int producer_forgets_dictionary(struct ArrowArray* a, struct ArrowSchema* s) { return produce(a, s, FORGETS_DICTIONARY); }
 int producer_keeps_string_buffers(struct ArrowArray* a, struct ArrowSchema* s) { return produce(a, s, KEEPS_STRING_BUFFERS); }
 int producer_keyed_by_address(struct ArrowArray* a, struct ArrowSchema* s) { return produce(a, s, KEYED_BY_ADDRESS); }
+int producer_releases_child_twice(struct ArrowArray* a, struct ArrowSchema* s) { return produce(a, s, RELEASES_CHILD_TWICE); }
 
 FIXTURE_EXPORTS(producer_make_batch, arrow_ownership_producer);
 FIXTURE_EXPORTS(producer_release_not_nulled, arrow_ownership_producer);
 FIXTURE_EXPORTS(producer_forgets_dictionary, arrow_ownership_producer);
 FIXTURE_EXPORTS(producer_keeps_string_buffers, arrow_ownership_producer);
 FIXTURE_EXPORTS(producer_keyed_by_address, arrow_ownership_producer);
+FIXTURE_EXPORTS(producer_releases_child_twice, arrow_ownership_producer);

@@ -65,6 +65,24 @@ public final class KitStructs implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Interposes on the tree of each base struct that produce() left live, so that releasing what a
+   * producer handed over never forwards a second call to a child's release (the ledger reports it
+   * instead): for the kit's rounds that only look at liveness or memory. Returns the number tracked.
+   */
+  public int trackLive(ReleaseLedger ledger, String label) {
+    int tracked = 0;
+    if (StructKind.ARRAY.isLive(arrayAddress())) {
+      arrayTree.addAll(ledger.trackTree(StructKind.ARRAY, arrayAddress(), label));
+      tracked++;
+    }
+    if (StructKind.SCHEMA.isLive(schemaAddress())) {
+      schemaTree.addAll(ledger.trackTree(StructKind.SCHEMA, schemaAddress(), label));
+      tracked++;
+    }
+    return tracked;
+  }
+
   /** The two base structs. */
   public List<TrackedStruct> bases() {
     return List.of(arrayTree.get(0), schemaTree.get(0));
