@@ -35,26 +35,11 @@ final class ArrowCppStreamConsumerCheck {
 
   /** {@code args[0]}: the directory the writers write into, each check in a directory of its own. */
   public static void main(String[] args) {
-    int status = 1;
-    try {
+    CheckProcess.runThenExit(() -> {
       warmUp(Path.of(args[0], "warm-up"));
       check(Path.of(args[0], "kit-streams"));
       failedWritesReleaseTheirStreamOnceSoonAfter(Path.of(args[0], "failing-streams"));
-      status = 0;
-    } catch (Throwable failure) { // printed for the test, which shows this JVM's output when it fails
-      failure.printStackTrace(System.out);
-    }
-    System.out.flush();
-    // Not halt(): the JVM's exit still runs the C library's exit handlers, and Arrow C++'s static
-    // destructors wait for the blocked writer's thread pool for ever. _exit ends the process at once.
-    LibC.INSTANCE._exit(status);
-  }
-
-  /** The C library's {@code _exit}, which ends the process without running exit handlers. */
-  interface LibC extends com.sun.jna.Library {
-    LibC INSTANCE = com.sun.jna.Native.load("c", LibC.class);
-
-    void _exit(int status);
+    });
   }
 
   /**

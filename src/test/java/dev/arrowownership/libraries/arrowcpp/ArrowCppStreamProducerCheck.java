@@ -23,15 +23,7 @@ final class ArrowCppStreamProducerCheck {
 
   /** {@code args[0]}: the directory the Parquet fixture is written into. */
   public static void main(String[] args) {
-    int status = 1;
-    try {
-      check(Path.of(args[0]));
-      status = 0;
-    } catch (Throwable failure) { // printed for the test, which shows this JVM's output when it fails
-      failure.printStackTrace(System.out);
-    }
-    System.out.flush();
-    ArrowCppStreamConsumerCheck.LibC.INSTANCE._exit(status); // as the consumer check: no exit handlers
+    CheckProcess.runThenExit(() -> check(Path.of(args[0])));
   }
 
   /**
