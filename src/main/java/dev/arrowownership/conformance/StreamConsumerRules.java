@@ -40,15 +40,24 @@ final class StreamConsumerRules {
     for (InvalidBatch fault : InvalidBatch.values()) {
       invalid.add(StreamRun.of(consumer, fault + " (" + fault.description() + ")", plain.with(fault)));
     }
-    return List.of(streamOnce(run), eachResultOnce(run), everythingOnError(errors), emptyAndUneven(shapes),
+    return List.of(streamOnce(run), eachResultOnce(run), everythingOnError(errors), emptyAndUneven(run, shapes),
         filledByAFailedGetNext(errors.get(3)), invalidResults(invalid));
   }
 
+  /**
+   * The stream released once; a consumer that refused the valid stream (threw) having released the
+   * stream and every result once, holding nothing, is {@link RuleResult.Status#UNSUPPORTED}.
+   */
   private static RuleResult streamOnce(StreamRun run) {
     Rule rule = Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE;
+    String released = "the stream was released " + run.streamReleases() + " times";
+    if (run.thrown() != null) {
+      return run.streamReleases() != 1 ? RuleResult.failedRefusing(rule, run.thrown().toString(), released)
+          : refused(rule, run);
+    }
     return run.streamReleases() == 1
-        ? RuleResult.passed(rule, "the stream was released once" + run.failure())
-        : RuleResult.failed(rule, "the stream was released " + run.streamReleases() + " times" + run.failure());
+        ? RuleResult.passed(rule, "the stream was released once")
+        : RuleResult.failed(rule, released);
   }
 
   /**
@@ -58,13 +67,23 @@ final class StreamConsumerRules {
   private static RuleResult eachResultOnce(StreamRun run) {
     Rule rule = Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE;
     List<String> problems = run.resultProblems();
+    if (run.thrown() != null) {
+      return problems.isEmpty() ? refused(rule, run)
+          : RuleResult.failedRefusing(rule, run.thrown().toString(), problems.toString());
+    }
     if (!problems.isEmpty()) {
-      return RuleResult.failed(rule, problems + run.failure());
+      return RuleResult.failed(rule, problems.toString());
     }
     return run.results().isEmpty()
-        ? RuleResult.notApplicable(rule, "the consumer obtained no schema or array from the stream" + run.failure())
+        ? RuleResult.notApplicable(rule, "the consumer obtained no schema or array from the stream")
         : RuleResult.passed(rule, run.results().size() + " schemas and arrays obtained, each released once, the"
-            + " allocator left empty" + run.failure());
+            + " allocator left empty");
+  }
+
+  /** What a clean refusal of {@code run}'s valid stream shows. */
+  private static RuleResult refused(Rule rule, StreamRun run) {
+    return RuleResult.unsupported(rule, run.thrown().toString(), run.scenario() + ": the stream and the "
+        + run.results().size() + " schemas and arrays obtained were released once each, nothing held");
   }
 
   private static RuleResult everythingOnError(List<StreamRun> runs) {
@@ -78,13 +97,30 @@ final class StreamConsumerRules {
         : RuleResult.failed(rule, wrong.size() + " of " + runs.size() + " failing streams break it: " + wrong);
   }
 
-  private static RuleResult emptyAndUneven(List<StreamRun> runs) {
+  /**
+   * The empty and the uneven stream read without an error. A consumer that refused the plain stream
+   * too, and refused these with everything released once, does not hold the batches' type: {@link
+   * RuleResult.Status#UNSUPPORTED}. One that read the plain stream but refuses these breaks the rule:
+   * it holds the type, not an empty stream or batches of other lengths.
+   */
+  private static RuleResult emptyAndUneven(StreamRun plain, List<StreamRun> runs) {
     Rule rule = Rule.REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS;
+    List<StreamRun> broken = runs.stream().filter(r -> !r.problems().isEmpty()).toList();
+    List<StreamRun> refused = runs.stream().filter(r -> r.thrown() != null).toList();
+    if (broken.isEmpty() && refused.isEmpty()) {
+      return RuleResult.passed(rule, String.join(" and ", scenarios(runs)) + ": read without an error, the stream and"
+          + " every result released once");
+    }
+    if (broken.isEmpty() && plain.thrown() != null) {
+      return RuleResult.unsupported(rule, refused.get(0).thrown().toString(), "as the plain stream, "
+          + String.join(" and ", scenarios(refused)) + " refused with the stream and every result released once");
+    }
     List<StreamRun> wrong = runs.stream().filter(r -> r.thrown() != null || !r.problems().isEmpty()).toList();
-    return wrong.isEmpty()
-        ? RuleResult.passed(rule, String.join(" and ", scenarios(runs)) + ": read without an error, the stream and"
-            + " every result released once")
-        : RuleResult.failed(rule, wrong.size() + " of " + runs.size() + " streams break it: " + wrong);
+    String observed = wrong.size() + " of " + runs.size() + " streams break it: " + wrong;
+    return plain.thrown() == null
+        ? RuleResult.failed(rule, observed + (refused.isEmpty() ? "" : " (the plain stream of the same batches was read"
+            + " without an error)"))
+        : RuleResult.failedRefusing(rule, plain.thrown().toString(), observed);
   }
 
   private static RuleResult filledByAFailedGetNext(StreamRun run) {

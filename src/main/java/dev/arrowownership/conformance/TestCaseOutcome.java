@@ -7,7 +7,8 @@ import dev.arrowownership.conformance.RuleResult.Status;
  * dynamic tests of {@code dev.arrowownership.conformance.junit.RuleTests}): only a broken required
  * rule (a MUST of the C Data Interface) fails; an optional rule's failure and a declared finding are
  * reported with a note but pass, as in {@link Verdict#assertConforms()}; a rule that could not be
- * checked is skipped with its reason.
+ * checked is skipped with its reason, and so is a rule whose valid input the target refused (with the
+ * target's error: a refusal is not a failure, and not a pass either).
  */
 public enum TestCaseOutcome {
   /** The rule held. */
@@ -16,7 +17,7 @@ public enum TestCaseOutcome {
   PASSED_WITH_NOTE,
   /** A required rule broke. */
   FAILED,
-  /** The rule could not be checked on this target. */
+  /** The rule could not be checked on this target, or the target refused its valid input. */
   SKIPPED;
 
   /** The outcome of {@code result}. */
@@ -24,7 +25,7 @@ public enum TestCaseOutcome {
     return switch (result.status()) {
       case PASSED -> PASSED;
       case FINDING -> PASSED_WITH_NOTE;
-      case NOT_APPLICABLE -> SKIPPED;
+      case NOT_APPLICABLE, UNSUPPORTED -> SKIPPED;
       case FAILED -> result.rule().required() ? FAILED : PASSED_WITH_NOTE;
     };
   }
@@ -39,11 +40,14 @@ public enum TestCaseOutcome {
 
   /**
    * What the report says besides the outcome: what was observed for a pass or a failure, the reason
-   * for a skip, and for a pass with a note why it is not fatal.
+   * for a skip (the target's error for a refusal), and for a pass with a note why it is not fatal.
    */
   public static String text(RuleResult result) {
     if (result.status() == Status.NOT_APPLICABLE) {
       return "not applicable: " + result.message();
+    }
+    if (result.status() == Status.UNSUPPORTED) {
+      return "unsupported: " + result.message();
     }
     if (result.status() == Status.FINDING) {
       return "known finding (declared, not fatal): " + result.message();

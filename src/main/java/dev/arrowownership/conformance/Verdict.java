@@ -31,16 +31,17 @@ public record Verdict(String target, List<RuleResult> results) {
   /**
    * This verdict with the failures of the given rules turned into {@link Status#FINDING}s, each with
    * its reason (an upstream issue, say). A declared finding whose rule passed becomes a failure, so
-   * the test that expects it flips when upstream fixes the bug.
+   * the test that expects it flips when upstream fixes the bug. A rule not applicable, or whose valid
+   * input the target refused ({@link Status#UNSUPPORTED}), stays as it is: the finding could not show.
    */
   public Verdict expectingFindings(Map<Rule, String> known) {
     List<RuleResult> out = new ArrayList<>();
     for (RuleResult r : results) {
       String reason = known.get(r.rule());
-      if (reason == null || r.status() == Status.NOT_APPLICABLE) {
+      if (reason == null || r.status() == Status.NOT_APPLICABLE || r.status() == Status.UNSUPPORTED) {
         out.add(r);
       } else if (r.status() == Status.FAILED) {
-        out.add(new RuleResult(r.rule(), Status.FINDING, r.message() + " Known: " + reason));
+        out.add(new RuleResult(r.rule(), Status.FINDING, r.message() + " Known: " + reason, r.refusal()));
       } else {
         out.add(new RuleResult(r.rule(), Status.FAILED, "declared as a finding (" + reason
             + ") but the rule passed: the upstream behaviour changed; update the expectation"));
@@ -54,23 +55,41 @@ public record Verdict(String target, List<RuleResult> results) {
     return results.stream().filter(r -> r.status() == status).toList();
   }
 
-  /** True when no required rule {@link Status#FAILED}: optional rules never decide conformance. */
+  /**
+   * True when no required rule {@link Status#FAILED}: optional rules never decide conformance, and
+   * neither does a refusal of valid input ({@link Status#UNSUPPORTED}: the spec does not require a
+   * consumer to hold every type; {@link #summary()} says so, and {@code with(Status.UNSUPPORTED)}
+   * lists them for a test that requires the input to be accepted).
+   */
   public boolean conforms() {
     return failed(true).isEmpty();
   }
 
   /**
    * One sentence for reports and logs: whether the target conforms, and every failed rule by name,
-   * the optional ones too (they do not change the answer, but an adopter should see them).
+   * the optional ones too (they do not change the answer, but an adopter should see them); when the
+   * target refused the kit's valid input ({@link Status#UNSUPPORTED}), it starts with that, naming
+   * the target's error and the rules it left unobserved, so that a target refusing everything never
+   * reads as a clean pass.
    */
   public String summary() {
     List<RuleResult> required = failed(true);
     List<RuleResult> optional = failed(false);
-    long checked = results.stream().filter(r -> r.rule().required() && r.status() != Status.NOT_APPLICABLE).count();
+    List<RuleResult> refused = with(Status.UNSUPPORTED);
+    long checked = results.stream().filter(r -> r.rule().required() && r.status() != Status.NOT_APPLICABLE
+        && r.status() != Status.UNSUPPORTED).count();
     String head = required.isEmpty()
-        ? target + " conforms: every required rule passed (" + checked + " of " + checked + ")"
+        ? target + " conforms: every required rule " + (refused.isEmpty() ? "" : "it could check ") + "passed ("
+            + checked + " of " + checked + ")"
         : target + " does not conform: it fails " + count(required, "required");
-    return optional.isEmpty() ? head : head + "; it fails " + count(optional, "optional");
+    String refusals = refused.isEmpty() ? "" : target + " refused the kit's valid input with " + errors(refused)
+        + " (released as required; not observed on accepted input: " + String.join(", ", ids(refused)) + "); ";
+    return refusals + (optional.isEmpty() ? head : head + "; it fails " + count(optional, "optional"));
+  }
+
+  /** The distinct errors of {@code refused}, in order. */
+  private static String errors(List<RuleResult> refused) {
+    return String.join(" and ", refused.stream().map(r -> r.refusal().orElseThrow()).distinct().toList());
   }
 
   /**

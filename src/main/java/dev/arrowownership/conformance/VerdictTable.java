@@ -5,7 +5,8 @@ import dev.arrowownership.conformance.RuleResult.Status;
 /**
  * A {@link Verdict} as a plain-text table for a terminal or a log: the summary, then one row per
  * rule with its result and spec section, and under every rule that did not simply pass, what was
- * observed (the failure with its hint, or why the rule was not applicable).
+ * observed (the failure with its hint, why the rule was not applicable, or the error with which the
+ * target refused valid input).
  *
  * <pre>
  * libfoo-producer does not conform: it fails 1 required rule: required_producer_release_sets_null
@@ -37,13 +38,14 @@ public final class VerdictTable {
     return table.toString();
   }
 
-  /** {@code passed}, {@code FAILED} (a required rule: the only label that decides), {@code failed (optional)}, {@code finding}, {@code not applicable}. */
+  /** {@code passed}, {@code FAILED} (a required rule: the only label that decides), {@code failed (optional)}, {@code finding}, {@code not applicable}, {@code unsupported} (valid input refused). */
   static String label(RuleResult result) {
     return switch (result.status()) {
       case PASSED -> "passed";
       case FAILED -> result.rule().required() ? "FAILED" : "failed (optional)";
       case FINDING -> "finding";
       case NOT_APPLICABLE -> "not applicable";
+      case UNSUPPORTED -> "unsupported";
     };
   }
 

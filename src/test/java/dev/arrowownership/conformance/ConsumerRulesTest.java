@@ -124,17 +124,27 @@ class ConsumerRulesTest {
     assertThat(passed(verdict, Rule.REQUIRED_CONSUMER_NEVER_RELEASES_CHILDREN)).endsWith(" in 1 runs");
   }
 
-  /** A consumer that throws on a valid batch fails exactly-once with the run: releases and the exception. */
+  /**
+   * A consumer that throws on a valid batch after releasing both structs refuses it: exactly-once is
+   * unsupported, naming its error; one that throws without releasing fails, naming the refusal and the run.
+   */
   @Test
-  void consumerThrowingOnAValidBatchShowsTheRun() {
+  void consumerThrowingOnAValidBatchRefusesIt() {
     Verdict verdict = ConformanceKit.checkConsumer("throws", (array, schema, allocator) -> {
       releaseBoth(array, schema);
       throw new IllegalArgumentException("bad batch");
     });
-    assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE)).contains(
-        "consuming a valid batch failed: no fault: base releases [array, schema] = [1, 1], threw java.lang.IllegalArgumentException: bad batch.");
+    String error = "java.lang.IllegalArgumentException: bad batch";
+    assertThat(verdict.result(Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE)).isEqualTo(RuleResult.unsupported(
+        Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE, error, "the array and the schema were released once each, nothing held"));
     // It allocates nothing: its exception is not an injected fault, so no faulted run is counted.
     assertThat(verdict.result(Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE).status()).isEqualTo(Status.NOT_APPLICABLE);
+
+    Verdict leaking = ConformanceKit.checkConsumer("throws-leaking", (array, schema, allocator) -> {
+      throw new IllegalArgumentException("bad batch");
+    });
+    assertThat(failed(leaking, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE)).contains("refused the kit's valid input with "
+        + error + ", and then broke the rule: no fault: base releases [array, schema] = [0, 0], threw " + error + ".");
   }
 
   /** A consumer that drops the batch without releasing it fails with zero release counts. */

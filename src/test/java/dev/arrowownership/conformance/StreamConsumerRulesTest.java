@@ -29,25 +29,46 @@ class StreamConsumerRulesTest {
   }
 
   /**
-   * A consumer that releases the stream unread and then throws: the stream rule passes, the results
-   * rule is not applicable, and both say what the consumer threw.
+   * A consumer that releases the stream unread and then throws refuses it: both rules of the plain
+   * stream are unsupported with its error and say what it released; the rule of the stream whose
+   * get_next fills out and fails says what the consumer threw.
    */
   @Test
-  void consumerExceptionIsAppendedToBothRules() {
+  void consumerExceptionIsARefusalOfBothRules() {
     Verdict verdict = ConformanceKit.checkStreamConsumer("gives-up", (stream, allocator) -> {
       ArrowArrayStream.wrap(stream).release();
       throw new IllegalStateException("not today");
     });
-    String threw = " (the consumer threw java.lang.IllegalStateException: not today)";
-    assertThat(verdict.result(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE).message())
-        .isEqualTo("the stream was released once" + threw);
-    RuleResult results = verdict.result(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE);
-    assertThat(results.status()).isEqualTo(Status.NOT_APPLICABLE);
-    assertThat(results.message()).isEqualTo("the consumer obtained no schema or array from the stream" + threw);
+    String error = "java.lang.IllegalStateException: not today";
+    for (Rule rule : List.of(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE,
+        Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE)) {
+      assertThat(verdict.result(rule)).isEqualTo(RuleResult.unsupported(rule, error,
+          "plain: the stream and the 0 schemas and arrays obtained were released once each, nothing held"));
+    }
     RuleResult filled = verdict.result(Rule.OPTIONAL_STREAM_CONSUMER_RELEASES_WHAT_A_FAILED_GET_NEXT_FILLED);
     assertThat(filled.status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(filled.message()).isEqualTo("the consumer never called get_next on the stream whose get_next fills out"
-        + " and fails" + threw);
+        + " and fails (the consumer threw " + error + ")");
+  }
+
+  /** A refusal that leaves a result unreleased fails the results rule, naming the refusal and the result. */
+  @Test
+  void aRefusalThatKeepsAResultFailsTheResultsRule() {
+    Verdict verdict = ConformanceKit.checkStreamConsumer("keeps-the-schema", (stream, allocator) -> {
+      ArrowArrayStream wrapped = ArrowArrayStream.wrap(stream);
+      try (ArrowSchema schema = ArrowSchema.allocateNew(allocator)) {
+        wrapped.getSchema(schema); // never released
+        MemoryUtil.setMemory(schema.memoryAddress(), 72, (byte) 0); // forgotten: the kit's allocator frees the struct
+      }
+      wrapped.release();
+      throw new IllegalStateException("cannot hold it");
+    });
+    RuleResult results = verdict.result(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE);
+    assertThat(results.status()).isEqualTo(Status.FAILED);
+    assertThat(results.refusal()).contains("java.lang.IllegalStateException: cannot hold it");
+    assertThat(results.message()).contains("refused the kit's valid input with java.lang.IllegalStateException: cannot"
+        + " hold it, and then broke the rule: [stream.schema.schema#").contains(" released 0 times]");
+    assertThat(verdict.result(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE).status()).isEqualTo(Status.UNSUPPORTED);
   }
 
   /**
@@ -126,15 +147,24 @@ class StreamConsumerRulesTest {
             + " released_child]");
   }
 
-  /** A consumer that releases everything but then reports an error fails the empty and uneven streams' rule. */
+  /**
+   * A consumer that releases everything but then reports an error on every valid stream refuses
+   * them: the three rules of valid streams are unsupported, naming its error, none failed.
+   */
   @Test
-  void errorAfterReleasingEverythingFailsTheEmptyStreamRule() {
+  void errorAfterReleasingEverythingIsARefusal() {
     Verdict verdict = ConformanceKit.checkStreamConsumer("refuses-everything", (stream, allocator) -> {
       new ReadingStreamConsumer().consume(stream, allocator).close();
       throw new IllegalStateException("refuses every stream");
     });
-    assertThat(failed(verdict, Rule.REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS)).contains("2 of 2 streams"
-        + " break it: [no batch: everything released once, threw java.lang.IllegalStateException: refuses every stream, ");
+    assertThat(verdict.with(Status.UNSUPPORTED)).extracting(RuleResult::rule).containsExactly(
+        Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE, Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE,
+        Rule.REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS);
+    assertThat(verdict.result(Rule.REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS).message()).isEqualTo(
+        "refused the kit's valid input with java.lang.IllegalStateException: refuses every stream; as the plain stream,"
+            + " no batch and batches of [100, 0, 1, 37] rows refused with the stream and every result released once;"
+            + " what the rule checks on accepted input was not observed");
+    assertThat(verdict.with(Status.FAILED)).isEmpty();
   }
 
   /** A run prints its scenario, what broke (or that nothing did) and whether the consumer reported an error. */

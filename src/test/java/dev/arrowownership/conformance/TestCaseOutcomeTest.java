@@ -38,6 +38,15 @@ class TestCaseOutcomeTest {
     assertThat(TestCaseOutcome.text(result)).isEqualTo("not applicable: no children");
   }
 
+  /** A refusal of valid input is skipped, with the target's error: neither a failure nor a pass. */
+  @Test
+  void refusalIsSkippedWithTheTargetsError() {
+    RuleResult result = RuleResult.unsupported(REQUIRED, "E: no", "released");
+    assertThat(TestCaseOutcome.of(result)).isEqualTo(TestCaseOutcome.SKIPPED);
+    assertThat(TestCaseOutcome.text(result)).isEqualTo("unsupported: refused the kit's valid input with E: no; released;"
+        + " what the rule checks on accepted input was not observed");
+  }
+
   @Test
   void passIsAPassWithWhatWasObserved() {
     RuleResult required = RuleResult.passed(REQUIRED, "2 structs released");

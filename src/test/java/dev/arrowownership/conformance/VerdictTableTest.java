@@ -32,6 +32,14 @@ class VerdictTableTest {
         + under + verdict.results().get(4).message() + "\n");
   }
 
+  /** A refusal reads {@code unsupported}, with the target's error under it. */
+  @Test
+  void refusalReadsUnsupportedWithTheError() {
+    Verdict verdict = new Verdict("lib", List.of(RuleResult.unsupported(Rule.REQUIRED_PRODUCER_SETS_RELEASE, "E: no", "x")));
+    assertThat(VerdictTable.of(verdict)).endsWith("\n  unsupported        required_producer_sets_release  C Data Interface,"
+        + " Released structure\n" + "  " + " ".repeat(19) + verdict.results().get(0).message() + "\n");
+  }
+
   /** The rule column is as wide as the longest rule id checked, plus two. */
   @Test
   void ruleColumnFitsTheLongestRuleId() {

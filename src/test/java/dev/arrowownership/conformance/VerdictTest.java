@@ -113,6 +113,60 @@ class VerdictTest {
     assertThat(verdict.results()).containsExactly(notApplicable);
   }
 
+  /** A declared finding on a rule whose valid input was refused stays unsupported: the finding could not show. */
+  @Test
+  void declaredFindingOnARefusedRuleStaysUnsupported() {
+    RuleResult refused = RuleResult.unsupported(RULE, "E: no", "released");
+    Verdict verdict = new Verdict("t", List.of(refused)).expectingFindings(Map.of(RULE, "upstream #1"));
+    assertThat(verdict.results()).containsExactly(refused);
+  }
+
+  /** A declared finding keeps the refusal of the failure it replaces. */
+  @Test
+  void aFindingKeepsTheRefusalOfItsFailure() {
+    Verdict verdict = new Verdict("t", List.of(RuleResult.failedRefusing(RULE, "E: no", "leaked")))
+        .expectingFindings(Map.of(RULE, "upstream #1"));
+    assertThat(verdict.result(RULE).status()).isEqualTo(Status.FINDING);
+    assertThat(verdict.result(RULE).refusal()).contains("E: no");
+  }
+
+  /**
+   * A refusal of valid input does not fail conformance, but the summary starts with it, naming the
+   * error and the rules left unobserved, and counts only the rules it could check.
+   */
+  @Test
+  void aRefusalLeadsTheSummaryAndIsNotCountedAsAPass() {
+    Verdict verdict = new Verdict("lib", List.of(RuleResult.unsupported(Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE,
+        "E: no", "released"), RuleResult.unsupported(Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE, "E: no", "released"),
+        RuleResult.passed(RULE, "ok"), RuleResult.failed(OPTIONAL, "held")));
+    assertThat(verdict.conforms()).isTrue();
+    verdict.assertConforms();
+    assertThat(verdict.summary()).isEqualTo("lib refused the kit's valid input with E: no (released as required; not"
+        + " observed on accepted input: required_consumer_releases_exactly_once, required_consumer_releases_on_failure);"
+        + " lib conforms: every required rule it could check passed (1 of 1); it fails 1 optional rule:"
+        + " optional_producer_release_on_another_thread");
+    assertThat(verdict.toMarkdown()).contains("| UNSUPPORTED | refused the kit's valid input with E: no; released;");
+
+    Verdict two = new Verdict("lib", List.of(RuleResult.unsupported(RULE, "E: a", "x"),
+        RuleResult.unsupported(Rule.REQUIRED_PRODUCER_SETS_RELEASE, "E: b", "y"),
+        RuleResult.failed(Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING, "leaked")));
+    assertThat(two.summary()).isEqualTo("lib refused the kit's valid input with E: a and E: b (released as required;"
+        + " not observed on accepted input: required_producer_release_sets_null, required_producer_sets_release); lib does"
+        + " not conform: it fails 1 required rule: required_producer_release_frees_everything");
+  }
+
+  /** An unsupported result names the target's error; a result without one is refused. */
+  @Test
+  void anUnsupportedResultNeedsTheTargetsError() {
+    assertThatThrownBy(() -> new RuleResult(RULE, Status.UNSUPPORTED, "refused"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("required_producer_release_sets_null: an UNSUPPORTED result names the target's error");
+    assertThat(RuleResult.unsupported(RULE, "E", "x").refusal()).contains("E");
+    assertThat(RuleResult.passed(RULE, "ok").refusal()).isEmpty();
+    assertThat(RuleResult.failedRefusing(RULE, "E", "leaked").message()).isEqualTo(
+        RULE.failure("refused the kit's valid input with E, and then broke the rule: leaked"));
+  }
+
   /** Asking for a rule the verdict did not check names the rule and the target. */
   @Test
   void resultOfAnUncheckedRuleNamesRuleAndTarget() {

@@ -66,7 +66,7 @@ class ArrowJavaFamiliesTest {
     FamilyBatches.asColumn().forEach((kind, batch) -> {
       Verdict verdict = ConformanceKit.checkStreamConsumer(VERSION + "Data.importArrayStream " + batch,
           ArrowJavaTargets.streamImport(), new LayoutSource(batch));
-      table.add(kind.label(), verdict, FamilyRefusals.stream(verdict), FamilyRefusals::cleanStream);
+      table.add(kind.label(), verdict);
     });
     table.assertDocumented(FILE, "arrow-java-import-stream", "family");
   }
@@ -107,7 +107,7 @@ class ArrowJavaFamiliesTest {
         table.addUniform(row, FamilyTable.notSupported("importing it to re-export: " + refusal.get()));
       } else {
         table.add(row, ConformanceKit.checkProducer(VERSION + ArrowJavaReexport.Exporter.of(batch) + " " + batch,
-            ArrowJavaReexport.producer(allocator, batch)), Optional.empty(), result -> false);
+            ArrowJavaReexport.producer(allocator, batch)));
       }
     });
     table.assertDocumented(FILE, name, firstColumn);
@@ -118,7 +118,7 @@ class ArrowJavaFamiliesTest {
     CDataConsumer consumer = ArrowJavaTargets.consumer(imports);
     batches.forEach((kind, batch) -> {
       Verdict verdict = ConformanceKit.checkConsumer(VERSION + name + " " + batch, consumer, new LayoutSource(batch));
-      table.add(kind.label(), verdict, FamilyRefusals.consumer(verdict), FamilyRefusals::cleanConsumer);
+      table.add(kind.label(), verdict);
     });
     table.assertDocumented(FILE, "arrow-java-" + name, "family");
   }

@@ -97,6 +97,9 @@ final class DocumentedResults {
     if (cell.startsWith("n/a") || cell.startsWith("not applicable")) {
       return Optional.of(Status.NOT_APPLICABLE);
     }
+    if (cell.startsWith("not supported") || cell.startsWith("unsupported")) {
+      return Optional.of(Status.UNSUPPORTED);
+    }
     return Optional.empty();
   }
 

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
@@ -78,7 +77,7 @@ class DuckDbFamiliesTest {
   private static void addStreamRow(FamilyTable table, String family, String version, LayoutBatch batch) {
     Verdict verdict = ConformanceKit.checkStreamConsumer(version + " registerArrowStream " + batch,
         DuckDbTargets.streamConsumer(READ_ALL), new LayoutSource(batch));
-    table.add(family, verdict, FamilyRefusals.stream(verdict), FamilyRefusals::cleanStream);
+    table.add(family, verdict);
   }
 
   /** DuckDB's export of a 5-row result of each DuckDB type (made from a column with one NULL), the row naming the family it exports. */
@@ -91,7 +90,7 @@ class DuckDbFamiliesTest {
       DuckDbTargets.StreamExport export = () -> duck.exportStream(sql, 1024);
       Verdict verdict = ConformanceKit.checkProducer(duck.versions() + " " + type.getKey(),
           DuckDbTargets.producer(structs, export));
-      table.add("`" + type.getKey() + "` as " + exportedFamily(export), verdict, Optional.empty(), r -> false);
+      table.add("`" + type.getKey() + "` as " + exportedFamily(export), verdict);
     }
     table.assertDocumented(FILE, "duckdb-export", "DuckDB type as exported");
   }

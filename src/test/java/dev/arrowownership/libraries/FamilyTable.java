@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * A table of rule x type family built from the verdicts a test observed, one row per family (or per
@@ -38,16 +37,19 @@ final class FamilyTable {
 
   /**
    * Adds the row of {@code family}: a rule not applicable to this family reads {@code n/a} with the
-   * kit's reason (a leaf has no children); a rule broken because the library refused the family ({@code refusal} present) while releasing what it
-   * must reads {@code not supported}, any other broken rule reads as a finding.
+   * kit's reason (a leaf has no children). When the library refused the family's valid input (a
+   * result names its {@link RuleResult#refusal()}), every rule it kept or could not be checked on
+   * accepted input ({@link Status#UNSUPPORTED}) reads {@code not supported} with the library's error;
+   * any broken rule reads as a finding.
    */
-  void add(String family, Verdict verdict, Optional<String> refusal, Function<RuleResult, Boolean> cleanRefusal) {
+  void add(String family, Verdict verdict) {
+    Optional<String> refusal = verdict.results().stream().map(RuleResult::refusal).flatMap(Optional::stream).findFirst();
     Map<Rule, String> cells = new LinkedHashMap<>();
     for (RuleResult result : verdict.results()) {
       if (!rules.contains(result.rule())) {
         rules.add(result.rule());
       }
-      cells.put(result.rule(), cell(result, refusal, cleanRefusal));
+      cells.put(result.rule(), cell(result, refusal));
     }
     rows.put(family, cells);
   }
@@ -59,18 +61,16 @@ final class FamilyTable {
     rows.put(family, cells);
   }
 
-  private String cell(RuleResult result, Optional<String> refusal, Function<RuleResult, Boolean> cleanRefusal) {
-    if (result.status() == Status.NOT_APPLICABLE) {
-      return "n/a: " + shorten(result.message());
-    }
-    if (result.status() == Status.PASSED) {
-      return refusal.map(FamilyTable::notSupported).orElse("pass");
-    }
-    if (refusal.isPresent() && cleanRefusal.apply(result)) {
-      return notSupported(refusal.get());
-    }
-    String cause = causes.getOrDefault(result.rule(), shorten(observed(result)));
-    return result.rule().required() ? "**finding**: " + cause : "optional, fails: " + cause;
+  private String cell(RuleResult result, Optional<String> refusal) {
+    return switch (result.status()) {
+      case NOT_APPLICABLE -> "n/a: " + shorten(result.message());
+      case PASSED -> refusal.map(FamilyTable::notSupported).orElse("pass");
+      case UNSUPPORTED -> notSupported(result.refusal().orElseThrow());
+      case FAILED, FINDING -> {
+        String cause = causes.getOrDefault(result.rule(), shorten(observed(result)));
+        yield result.rule().required() ? "**finding**: " + cause : "optional, fails: " + cause;
+      }
+    };
   }
 
   /**
