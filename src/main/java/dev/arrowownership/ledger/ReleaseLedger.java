@@ -191,9 +191,21 @@ public final class ReleaseLedger implements AutoCloseable {
         Thread.currentThread().getName(), call));
     if (call > 1) {
       violations.add(new Violation(Violation.Kind.DOUBLE_RELEASE, entry.struct,
-          "release call #" + call + " at 0x" + Long.toHexString(address)
-              + " (spec: the consumer must call release exactly once); not forwarded"));
+          "release call #" + call + " at 0x" + Long.toHexString(address) + " (spec: " + whoReleases(entry)
+              + "); not forwarded"));
     }
+  }
+
+  /**
+   * Whose call a second release of {@code entry} breaks: a child or a dictionary is released by its
+   * parent's release (the producer's code: a consumer's own call on it is reported as {@link
+   * Violation.Kind#CHILD_RELEASED_BY_CONSUMER} instead); a base structure by its owner, who may be a
+   * consumer or, for a stream's results, a producer's stream release.
+   */
+  private static String whoReleases(ReleaseInterposer.Entry entry) {
+    return entry.parent != null
+        ? "the parent's release, the producer's, must call each child's and dictionary's release exactly once"
+        : "a base structure's release must be called exactly once, by whoever owns it";
   }
 
   /**

@@ -61,7 +61,9 @@ class ReleaseLedgerTest {
       assertThat(producer.releaseCalls(id)).isEqualTo(1);
       assertThat(ledger.releaseCount(tracked)).isEqualTo(2);
       assertThat(ledger.violations()).singleElement()
-          .satisfies(v -> assertThat(v.kind()).isEqualTo(Violation.Kind.DOUBLE_RELEASE));
+          .satisfies(v -> assertThat(v.kind()).isEqualTo(Violation.Kind.DOUBLE_RELEASE))
+          .satisfies(v -> assertThat(v.detail()).endsWith(" (spec: a base structure's release must be called exactly"
+              + " once, by whoever owns it); not forwarded"));
       assertThat(StructKind.ARRAY.release(copy.memoryAddress())).isZero();
       assertThatThrownBy(ledger::verifyExactlyOnce).hasMessageContaining("DOUBLE_RELEASE on a.array");
     }
