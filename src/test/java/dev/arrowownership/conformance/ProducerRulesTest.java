@@ -12,6 +12,7 @@ import dev.arrowownership.fixtures.HandMadeProducer;
 import dev.arrowownership.fixtures.ParentReleaseSkipsChildren;
 import dev.arrowownership.fixtures.ReleaseDoesNotSetNull;
 import dev.arrowownership.fixtures.ReleaseKeyedByAddress;
+import dev.arrowownership.fixtures.ReleaseNeverFrees;
 import dev.arrowownership.fixtures.ReleaseOnlyOnProducingThread;
 import dev.arrowownership.conformance.RuleResult.Status;
 import org.apache.arrow.c.ArrowArray;
@@ -112,6 +113,48 @@ class ProducerRulesTest {
   }
 
   /**
+   * A release that frees nothing fails the free-everything rule with its own round's leak only (the
+   * earlier round's is in both counts, and said so); the moved-struct and other-thread rules see the
+   * same leak after their release and say it is that rule's, instead of failing under a hint that
+   * points at moves or threads.
+   */
+  @Test
+  void aPlainLeakFailsTheFreeEverythingRuleOnlyWithItsOwnRoundsBytes() {
+    Verdict verdict = ConformanceKit.checkProducer("never-frees", new ReleaseNeverFrees());
+    assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING)).contains("the producer holds 344 bytes"
+        + " more after release than before produce() (344 before, 688 after: what earlier rounds kept is in both)");
+    assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID)).endsWith("released once; the producer"
+        + " holds 344 bytes more after the release, as many as after the release of a batch not moved: that leak is"
+        + " required_producer_release_frees_everything's, not the move's");
+    assertThat(passed(verdict, Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD)).isEqualTo("released on another"
+        + " thread: every struct once, 344 bytes still held, as many as on the producing thread: that leak is"
+        + " required_producer_release_frees_everything's, not the thread's");
+    assertThat(verdict.with(Status.FAILED)).extracting(RuleResult::rule)
+        .containsExactly(Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING);
+  }
+
+  /** A leak after a move larger than the plain release's is the move's, and says how much a plain release kept. */
+  @Test
+  void aLeakThatGrowsWithTheMoveStillFailsTheMovedStructRule() {
+    ReleaseKeyedByAddress keyed = new ReleaseKeyedByAddress() {
+      private long produced;
+
+      @Override
+      public void produce(long array, long schema) {
+        super.produce(array, schema);
+        produced++;
+      }
+
+      @Override
+      public long allocatedBytes() {
+        return super.allocatedBytes() + 100 * produced; // 100 bytes kept per batch, moved or not
+      }
+    };
+    assertThat(failed(ConformanceKit.checkProducer("keyed-and-leaking", keyed), Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
+        .containsPattern("the producer holds [1-9][0-9]{2,} bytes more after releasing the moved struct \\(100 without a move\\)");
+  }
+
+  /**
    * Held bytes are reported relative to what the producer held before produce(): a producer that
    * already holds 1000 bytes gets the same report as one that holds none.
    */
@@ -170,6 +213,9 @@ class ProducerRulesTest {
     assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_RELEASES_CHILDREN))
         .contains("after the parents' release: [batch.children[0].array#")
         .contains(" released 2 times, DOUBLE_RELEASE on batch.children[0].array#")
+        .contains("(spec: the parent's release, the producer's, must call each child's and dictionary's release exactly"
+            + " once); not forwarded")
+        .doesNotContain("consumer")
         .containsOnlyOnce("DOUBLE_RELEASE");
     assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
         .contains("DOUBLE_RELEASE on moved.children[0].array#");
