@@ -8,6 +8,9 @@
  *   cli_held_bytes                  held-bytes hook: bytes held for arrays not yet released
  *   cli_consume                     consumer, conforming: releases both base structs once; refuses a batch
  *                                   it cannot read (fixture_validate.h) with EINVAL, both structs untouched
+ *   cli_consume_refusing            consumer, conforming: holds no batch at all; refuses every valid one
+ *                                   with ENOTSUP, having released both base structs once (an invalid one
+ *                                   as cli_consume does)
  *   cli_consume_stream              stream consumer, conforming: reads the schema and every array, releases
  *                                   each once, then the stream; releases what a failing get_next left in out
  *   cli_sum_first_row               not an entry point: it takes a table of rows (int32_t**), so bound as a
@@ -63,6 +66,14 @@ int cli_consume(struct ArrowArray* array, struct ArrowSchema* schema) {
   array->release(array);
   schema->release(schema);
   return 0;
+}
+
+int cli_consume_refusing(struct ArrowArray* array, struct ArrowSchema* schema) {
+  if (fixture_validate_batch(array, schema) != 0) return EINVAL;
+  /* Valid, but not a type this consumer holds: released as the spec asks of a struct it won't use. */
+  array->release(array);
+  schema->release(schema);
+  return ENOTSUP;
 }
 
 int cli_consume_stream(struct ArrowArrayStream* stream) {

@@ -1,5 +1,7 @@
 package dev.arrowownership.cli;
 
+import dev.arrowownership.conformance.CheckProgress;
+import dev.arrowownership.conformance.RuleResult.Status;
 import dev.arrowownership.conformance.Verdict;
 import dev.arrowownership.conformance.VerdictTable;
 import dev.arrowownership.nativecode.NativeTarget;
@@ -11,7 +13,8 @@ import java.util.List;
 /**
  * Runs a check in this JVM: binds the library, checks each role, prints each verdict's table and
  * writes its reports as soon as it is known (a later role that crashes the JVM leaves the earlier
- * reports behind), then says whether every required rule holds. The command's standard writers
+ * reports behind), then says whether every required rule holds, and in which checks the target
+ * refused the kit's valid input. The command's standard writers
  * flush at every line, so what was printed before a crash reaches the command that started this
  * JVM; the output is flushed once more at the end for writers that do not.
  */
@@ -28,21 +31,30 @@ final class InProcessCheck {
     steps.enter("binding " + request.library());
     NativeTarget library = request.bind();
     List<String> broken = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
     List<Path> reports = new ArrayList<>();
     for (CheckedRole role : request.roles()) {
       String step = request.step(role);
       steps.enter(step);
       out.println(step + " in " + request.library().getFileName());
-      Verdict verdict = role.check(request.target(role), library);
+      // Each rule and hand-over goes to the step log before it runs: a crash names the rule, not only the role.
+      Verdict verdict = CheckProgress.reporting(rule -> steps.enter(step + ": " + rule),
+          () -> role.check(request.target(role), library));
+      steps.enter(step); // the rules are done: what fails now (the reports) is the role's
       reports.addAll(Reports.write(request.reportDir(), verdict));
       out.println(VerdictTable.of(verdict));
       if (!verdict.conforms()) {
         broken.add(verdict.target());
       }
+      if (!verdict.with(Status.UNSUPPORTED).isEmpty()) {
+        refused.add(verdict.target());
+      }
     }
     reports.forEach(report -> out.println("report: " + report));
-    out.println(broken.isEmpty() ? "every required rule holds"
-        : "a required rule is broken in " + String.join(", ", broken) + " (see FAILED above)");
+    out.println((broken.isEmpty() ? "every required rule holds"
+        : "a required rule is broken in " + String.join(", ", broken) + " (see FAILED above)")
+        + (refused.isEmpty() ? "" : "; the kit's valid input was refused in " + String.join(", ", refused)
+            + " (see unsupported above)"));
     out.flush();
     return broken.isEmpty() ? Exit.CONFORMS : Exit.BROKEN;
   }

@@ -52,6 +52,13 @@ record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwa
 
   private static ConsumerRun run(CDataConsumer consumer, BufferAllocator allocator, int faultAt, InvalidBatch invalid,
       BatchSource source) {
+    if (invalid != null) {
+      CheckProgress.enter(Rule.REQUIRED_CONSUMER_INVALID_INPUT_RELEASED_EXACTLY_ONCE, "the invalid batch " + invalid);
+    } else if (faultAt >= 0) {
+      CheckProgress.enter(Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE, "the valid batch, allocation #" + faultAt + " failing");
+    } else {
+      CheckProgress.enter(Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE, "the valid batch");
+    }
     FaultInjector injector = new FaultInjector();
     AllocationFaults faults = consumer.faults().orElseGet(injector::asAllocationFaults);
     BufferAllocator consumerAllocator = allocator.newChildAllocator("consumer", injector, 0, Long.MAX_VALUE);

@@ -2,7 +2,10 @@ package dev.arrowownership.conformance;
 
 import java.util.concurrent.Callable;
 
-/** Runs one rule's check so that anything it throws becomes that rule's failure, not the whole run's. */
+/**
+ * Runs one rule's check so that anything it throws becomes that rule's failure, not the whole run's,
+ * having announced the rule to {@link CheckProgress}.
+ */
 final class RuleRun {
   private RuleRun() {}
 
@@ -13,6 +16,7 @@ final class RuleRun {
    * other rule's result.
    */
   static RuleResult of(Rule rule, Callable<RuleResult> check) {
+    CheckProgress.enter(rule);
     try {
       return check.call();
     } catch (Throwable t) {

@@ -27,17 +27,21 @@ final class StreamConsumerRules {
   /** The rules with valid streams of {@code source}'s batches (the invalid ones are the kit's own). */
   static List<RuleResult> check(CDataStreamConsumer consumer, BatchSource source) {
     StreamPlan plain = StreamPlan.batches(BATCHES);
+    CheckProgress.enter(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE, "the plain stream");
     StreamRun run = StreamRun.of(consumer, "plain", plain, source);
+    CheckProgress.enter(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EVERYTHING_ON_ERROR, "the failing streams");
     List<StreamRun> errors = List.of(
         StreamRun.of(consumer, "get_schema fails", plain.failingGetSchema(ERROR), source),
         StreamRun.of(consumer, "get_next fails at once", plain.failingGetNext(0, ERROR), source),
         StreamRun.of(consumer, "get_next fails after one batch, get_last_error NULL", plain.failingGetNext(1, null), source),
         StreamRun.of(consumer, "get_next fills out, then fails", plain.fillingThenFailingGetNext(0, ERROR), source));
     StreamPlan uneven = plain.withRows(KitBatches.ROWS, 0, 1, 37);
+    CheckProgress.enter(Rule.REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS, "an empty and an uneven stream");
     List<StreamRun> shapes = List.of(StreamRun.of(consumer, "no batch", plain.withRows(), source),
         StreamRun.of(consumer, "batches of " + uneven.rows() + " rows", uneven, source));
     List<StreamRun> invalid = new ArrayList<>();
     for (InvalidBatch fault : InvalidBatch.values()) {
+      CheckProgress.enter(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_INVALID_RESULTS_ONCE, "a stream with " + fault);
       invalid.add(StreamRun.of(consumer, fault + " (" + fault.description() + ")", plain.with(fault)));
     }
     return List.of(streamOnce(run), eachResultOnce(run), everythingOnError(errors), emptyAndUneven(run, shapes),

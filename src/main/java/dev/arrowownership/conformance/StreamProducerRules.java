@@ -47,6 +47,7 @@ final class StreamProducerRules {
     try (RootAllocator allocator = new RootAllocator()) {
       List<RuleResult> target = LiveTargetRules.check(producer, allocator);
       results.add(target.get(0));
+      CheckProgress.enter(Rule.REQUIRED_STREAM_PRODUCER_RESULTS_KEEP_THE_PRODUCER_RULES, "reading a stream");
       Attempt here = Attempt.of(producer, allocator, maxBatches, false);
       results.add(here.judge(Rule.REQUIRED_STREAM_PRODUCER_RESULTS_KEEP_THE_PRODUCER_RULES,
           StreamReadRules::resultsKeepTheProducerRules));
@@ -56,6 +57,7 @@ final class StreamProducerRules {
           StreamReadRules::resultsOutliveTheStream));
       results.add(here.judge(Rule.REQUIRED_STREAM_PRODUCER_RELEASE_SETS_NULL, StreamReadRules::releaseSetsNull));
       results.add(here.judge(Rule.REQUIRED_STREAM_PRODUCER_RELEASE_FREES_EVERYTHING, StreamReadRules::freesEverything));
+      CheckProgress.enter(Rule.OPTIONAL_STREAM_PRODUCER_RELEASE_ON_ANOTHER_THREAD, "reading a stream");
       results.add(Attempt.of(producer, allocator, maxBatches, true).judge(Rule.OPTIONAL_STREAM_PRODUCER_RELEASE_ON_ANOTHER_THREAD,
           StreamReadRules::releasedOnAnotherThread));
       results.add(target.get(1));

@@ -92,7 +92,8 @@ class CheckCommandIT {
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).matches(Pattern.quote("error: the target crashed the checking JVM (SIGSEGV in cli_sum_first_row,"
-        + " libcli_targets.so) while checking --consumer cli_sum_first_row; crash report: " + reports) + "/hs_err_pid\\d+\\.log\n");
+        + " libcli_targets.so) while checking --consumer cli_sum_first_row:"
+        + " required_consumer_releases_exactly_once: the valid batch; crash report: " + reports) + "/hs_err_pid\\d+\\.log\n");
     assertThat(run.out()).isEqualTo("checking --consumer cli_sum_first_row in libcli_targets.so\n");
   }
 

@@ -43,6 +43,24 @@ class CheckCommandTest {
   }
 
   /**
+   * A consumer that refuses every valid batch, releasing it: exit 0 (the spec does not require a
+   * consumer to hold every type), but the table, the summary and the last line say it refused, with
+   * its error, and the JUnit report skips the rule.
+   */
+  @Test
+  void aConsumerRefusingValidInputIsReportedAsRefusing() throws IOException {
+    CliRun run = check("--consumer", "cli_consume_refusing");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(Exit.CONFORMS);
+    assertThat(run.out()).contains("libcli_targets-consumer refused the kit's valid input with ")
+        .contains("\n  unsupported        required_consumer_releases_exactly_once ")
+        .endsWith("\nevery required rule holds; the kit's valid input was refused in libcli_targets-consumer (see"
+            + " unsupported above)\n");
+    assertThat(report("libcli_targets-consumer").skippedCases()).extracting(c -> c.name())
+        .contains(TestCaseOutcome.name(Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE));
+  }
+
+  /**
    * A conforming producer (with its held-bytes hook), consumer and stream consumer: exit 0, a table
    * and two reports per role, and no optional rule failed either.
    */
@@ -175,7 +193,11 @@ class CheckCommandTest {
     assertThat(run.errLines().size()).isGreaterThan(3);
   }
 
-  /** While a role is checked, the step file names it: a check that stops there (its reports fail here) leaves it. */
+  /**
+   * While a role is checked, the step file names it (and the rule running: ChildJvmTest shows it on a
+   * crash); once its rules are done it names the role again, so a check that stops there (its reports
+   * fail here) leaves the role.
+   */
   @Test
   void stepFileNamesTheRoleBeingChecked() throws IOException {
     Path steps = reports.resolve("steps");

@@ -55,7 +55,8 @@ class ChildJvmTest {
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(Exit.ERROR);
     assertThat(run.errLines()).singleElement().asString().matches(Pattern.quote("error: the target crashed the checking JVM"
-        + " (SIGSEGV in cli_sum_first_row, libcli_targets.so) while checking --consumer cli_sum_first_row; crash report: "
+        + " (SIGSEGV in cli_sum_first_row, libcli_targets.so) while checking --consumer cli_sum_first_row:"
+        + " required_consumer_releases_exactly_once: the valid batch; crash report: "
         + reports.toAbsolutePath() + "/hs_err_pid") + "\\d+\\.log");
     assertThat(run.out()).isEqualTo("checking --consumer cli_sum_first_row in libcli_targets.so\n");
     Path crashReport = Path.of(run.err().substring(run.err().indexOf("crash report: ") + 14).strip());
