@@ -96,9 +96,9 @@ final class ProducerRules {
     }
     return round.bytesAfter == round.bytesBefore
         ? RuleResult.passed(rule, "the producer holds " + round.bytesAfter + " bytes after release, as before produce()")
-        : RuleResult.failed(rule, "the producer holds " + (round.bytesAfter - round.bytesBefore) + " bytes more after"
-            + " release than before produce() (" + round.bytesBefore + " before, " + round.bytesAfter + " after: what"
-            + " earlier rounds kept is in both)");
+        : RuleResult.failed(rule, "the producer holds " + Math.abs(round.bytesAfter - round.bytesBefore) + " bytes "
+            + (round.bytesAfter > round.bytesBefore ? "more" : "less") + " after release than before produce() ("
+            + round.bytesBefore + " before, " + round.bytesAfter + " after: what earlier rounds kept is in both)");
   }
 
   /**

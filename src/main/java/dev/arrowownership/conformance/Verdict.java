@@ -33,8 +33,25 @@ public record Verdict(String target, List<RuleResult> results) {
    * its reason (an upstream issue, say). A declared finding whose rule passed becomes a failure, so
    * the test that expects it flips when upstream fixes the bug. A rule not applicable, or whose valid
    * input the target refused ({@link Status#UNSUPPORTED}), stays as it is: the finding could not show.
+   * For a finding that shows on some inputs only (generated layouts), see {@link #toleratingFindings}.
    */
   public Verdict expectingFindings(Map<Rule, String> known) {
+    return withFindings(known, true);
+  }
+
+  /**
+   * As {@link #expectingFindings}, for a finding that shows on some inputs only: a declared rule's
+   * failure becomes a {@link Status#FINDING}, and its pass stays a pass. Use it over generated layouts
+   * when a known bug shows on some layouts and you cannot say exactly which; when you can, declare the
+   * finding on those alone ({@code hasUnion(batch) ? verdict.expectingFindings(known) : verdict}), so
+   * that it still flips where it must show. Nothing here flips when upstream fixes the bug: count the
+   * findings over the run ({@code with(Status.FINDING)}) and assert that some showed.
+   */
+  public Verdict toleratingFindings(Map<Rule, String> known) {
+    return withFindings(known, false);
+  }
+
+  private Verdict withFindings(Map<Rule, String> known, boolean passFails) {
     List<RuleResult> out = new ArrayList<>();
     for (RuleResult r : results) {
       String reason = known.get(r.rule());
@@ -42,9 +59,12 @@ public record Verdict(String target, List<RuleResult> results) {
         out.add(r);
       } else if (r.status() == Status.FAILED) {
         out.add(new RuleResult(r.rule(), Status.FINDING, r.message() + " Known: " + reason, r.refusal()));
-      } else {
+      } else if (passFails && r.status() == Status.PASSED) {
         out.add(new RuleResult(r.rule(), Status.FAILED, "declared as a finding (" + reason
-            + ") but the rule passed: the upstream behaviour changed; update the expectation"));
+            + ") but the rule passed: the upstream behaviour changed; update the expectation (a finding that shows"
+            + " on some inputs only: toleratingFindings)"));
+      } else {
+        out.add(r);
       }
     }
     return new Verdict(target, out);

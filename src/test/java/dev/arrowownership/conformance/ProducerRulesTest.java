@@ -133,6 +133,27 @@ class ProducerRulesTest {
         .containsExactly(Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING);
   }
 
+  /** A producer that frees, during a round, what an earlier round kept holds less after it: said as such. */
+  @Test
+  void bytesFreedFromAnEarlierRoundReadAsLess() {
+    HandMadeProducer shrinking = new HandMadeProducer() {
+      private long produced;
+
+      @Override
+      public void produce(long array, long schema) {
+        super.produce(array, schema);
+        produced++;
+      }
+
+      @Override
+      public long allocatedBytes() {
+        return super.allocatedBytes() + (produced == 1 ? 1000 : 0); // the first round's cache, freed by the second
+      }
+    };
+    assertThat(failed(ConformanceKit.checkProducer("shrinking", shrinking), Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING))
+        .contains("the producer holds 1000 bytes less after release than before produce() (1000 before, 0 after");
+  }
+
   /** A leak after a move larger than the plain release's is the move's, and says how much a plain release kept. */
   @Test
   void aLeakThatGrowsWithTheMoveStillFailsTheMovedStructRule() {

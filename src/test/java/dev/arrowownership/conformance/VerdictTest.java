@@ -96,6 +96,23 @@ class VerdictTest {
     assertThatThrownBy(fixed::assertConforms).hasMessageContaining("declared as a finding (upstream #1) but the rule passed");
   }
 
+  /**
+   * A finding declared as showing on some inputs only: a failure becomes a finding, a pass stays a
+   * pass; a rule not applicable, refused or already a finding stays as it is, under either declaration.
+   */
+  @Test
+  void toleratedFindingKeepsAPassAndTurnsAFailureIntoAFinding() {
+    Map<Rule, String> known = Map.of(RULE, "upstream #1");
+    RuleResult passed = RuleResult.passed(RULE, "ok");
+    assertThat(new Verdict("t", List.of(passed)).toleratingFindings(known).results()).containsExactly(passed);
+    Verdict failing = new Verdict("t", List.of(RuleResult.failed(RULE, "x"))).toleratingFindings(known);
+    assertThat(failing.result(RULE).status()).isEqualTo(Status.FINDING);
+    assertThat(failing.result(RULE).message()).endsWith("Known: upstream #1");
+    RuleResult finding = new RuleResult(RULE, Status.FINDING, "x. Known: upstream #0");
+    assertThat(new Verdict("t", List.of(finding)).expectingFindings(known).results()).containsExactly(finding);
+    assertThat(new Verdict("t", List.of(finding)).toleratingFindings(known).results()).containsExactly(finding);
+  }
+
   /** Only declared rules change: an undeclared rule keeps its result, passed or failed. */
   @Test
   void undeclaredRulesKeepTheirResults() {
