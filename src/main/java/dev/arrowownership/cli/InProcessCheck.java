@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs a check in this JVM: binds the library, checks each role, prints each verdict's table and
@@ -37,9 +38,7 @@ final class InProcessCheck {
       String step = request.step(role);
       steps.enter(step);
       out.println(step + " in " + request.library().getFileName());
-      // Each rule and hand-over goes to the step log before it runs: a crash names the rule, not only the role.
-      Verdict verdict = CheckProgress.reporting(rule -> steps.enter(step + ": " + rule),
-          () -> role.check(request.target(role), library));
+      Verdict verdict = CheckProgress.reporting(ruleSteps(steps, step), () -> role.check(request.target(role), library));
       steps.enter(step); // the rules are done: what fails now (the reports) is the role's
       reports.addAll(Reports.write(request.reportDir(), verdict));
       out.println(VerdictTable.of(verdict));
@@ -57,5 +56,13 @@ final class InProcessCheck {
             + " (see unsupported above)"));
     out.flush();
     return broken.isEmpty() ? Exit.CONFORMS : Exit.BROKEN;
+  }
+
+  /**
+   * Writes each rule and hand-over the kit announces to the step log, after the role's {@code step},
+   * before it runs: a crash then names the rule, not only the role.
+   */
+  static Consumer<String> ruleSteps(StepLog steps, String step) {
+    return rule -> steps.enter(step + ": " + rule);
   }
 }

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class CheckProgress {
-  private static final Consumer<String> NOBODY = step -> { };
-  private static final ThreadLocal<Consumer<String>> LISTENER = ThreadLocal.withInitial(() -> NOBODY);
+  /** The listener of each thread that runs a check inside {@link #reporting}; none elsewhere. */
+  private static final ThreadLocal<Consumer<String>> LISTENER = new ThreadLocal<>();
 
   private CheckProgress() {}
 
@@ -39,11 +39,18 @@ public final class CheckProgress {
 
   /** Announces that {@code rule} runs now, on {@code input} (what the kit hands the target). */
   static void enter(Rule rule, String input) {
-    LISTENER.get().accept(rule.id() + ": " + input);
+    announce(rule.id() + ": " + input);
   }
 
   /** Announces that {@code rule} runs now. */
   static void enter(Rule rule) {
-    LISTENER.get().accept(rule.id());
+    announce(rule.id());
+  }
+
+  private static void announce(String step) {
+    Consumer<String> listener = LISTENER.get();
+    if (listener != null) {
+      listener.accept(step);
+    }
   }
 }

@@ -35,7 +35,7 @@ final class MovedStructRule {
 
   /**
    * The rule on one batch. {@code keptWithoutAMove}: the bytes the producer kept after releasing a
-   * batch it was not moved (-1 if unknown); the same leak after the move is that release's, which
+   * batch it was not moved (0 if unknown); the same leak after the move is that release's, which
    * {@link Rule#REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING} reports, not the move's.
    */
   static RuleResult check(CDataProducer producer, BufferAllocator allocator, long keptWithoutAMove) throws Exception {

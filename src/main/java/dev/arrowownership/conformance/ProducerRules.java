@@ -96,23 +96,24 @@ final class ProducerRules {
     }
     return round.bytesAfter == round.bytesBefore
         ? RuleResult.passed(rule, "the producer holds " + round.bytesAfter + " bytes after release, as before produce()")
-        : RuleResult.failed(rule, "the producer holds " + Math.abs(round.bytesAfter - round.bytesBefore) + " bytes "
-            + (round.bytesAfter > round.bytesBefore ? "more" : "less") + " after release than before produce() ("
-            + round.bytesBefore + " before, " + round.bytesAfter + " after: what earlier rounds kept is in both)");
+        : RuleResult.failed(rule, String.format("after release the producer's memory differs by %+d bytes from before"
+            + " produce() (%d before, %d after: what earlier rounds kept is in both)", round.bytesAfter - round.bytesBefore,
+            round.bytesBefore, round.bytesAfter));
   }
 
   /**
    * The bytes the producer kept after the plain round's release (on the producing thread, without a
-   * move), to tell the moved-struct and other-thread rules a leak that comes from neither: -1 when
-   * unknown (no round, or no byte count).
+   * move), to tell the moved-struct and other-thread rules a leak that comes from neither: 0, which
+   * excuses nothing, when there was no plain round (its produce() threw) or no byte count (-1 both
+   * before and after).
    */
   private static long keptByThePlainRound(Round round) {
-    return round == null || round.bytesBefore < 0 ? -1 : round.bytesAfter - round.bytesBefore;
+    return round == null ? 0 : round.bytesAfter - round.bytesBefore;
   }
 
   /**
    * {@link Rule#OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD}; {@code keptByThePlainRound}: what the
-   * same release on the producing thread kept (-1 if unknown): as much kept here is that release's
+   * same release on the producing thread kept (0 if unknown): as much kept here is that release's
    * leak, which {@link Rule#REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING} reports, not the thread's.
    */
   private static RuleResult onAnotherThread(CDataProducer producer, RootAllocator allocator, long keptByThePlainRound)

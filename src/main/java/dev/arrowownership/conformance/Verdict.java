@@ -54,12 +54,11 @@ public record Verdict(String target, List<RuleResult> results) {
   private Verdict withFindings(Map<Rule, String> known, boolean passFails) {
     List<RuleResult> out = new ArrayList<>();
     for (RuleResult r : results) {
+      // Only a failure or a pass of a declared rule changes: not applicable, refused or a finding already stays.
       String reason = known.get(r.rule());
-      if (reason == null || r.status() == Status.NOT_APPLICABLE || r.status() == Status.UNSUPPORTED) {
-        out.add(r);
-      } else if (r.status() == Status.FAILED) {
+      if (reason != null && r.status() == Status.FAILED) {
         out.add(new RuleResult(r.rule(), Status.FINDING, r.message() + " Known: " + reason, r.refusal()));
-      } else if (passFails && r.status() == Status.PASSED) {
+      } else if (reason != null && passFails && r.status() == Status.PASSED) {
         out.add(new RuleResult(r.rule(), Status.FAILED, "declared as a finding (" + reason
             + ") but the rule passed: the upstream behaviour changed; update the expectation (a finding that shows"
             + " on some inputs only: toleratingFindings)"));

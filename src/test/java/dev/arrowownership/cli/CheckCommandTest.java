@@ -209,6 +209,14 @@ class CheckCommandTest {
     assertThat(Files.readString(steps)).isEqualTo("checking --producer cli_produce");
   }
 
+  /** Each rule the kit announces goes to the step file after the role, before the rule runs. */
+  @Test
+  void stepFileNamesTheRuleAfterTheRole() throws IOException {
+    Path steps = reports.resolve("steps");
+    InProcessCheck.ruleSteps(StepLog.to(steps), "checking --consumer c").accept("required_consumer_releases_exactly_once");
+    assertThat(Files.readString(steps)).isEqualTo("checking --consumer c: required_consumer_releases_exactly_once");
+  }
+
   /** An exception of the kit's own without a cause: its line names it alone, then the stack trace. */
   @Test
   void failureOfTheKitWithoutACauseIsItsOwnLine() {

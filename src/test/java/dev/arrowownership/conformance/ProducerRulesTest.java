@@ -121,8 +121,8 @@ class ProducerRulesTest {
   @Test
   void aPlainLeakFailsTheFreeEverythingRuleOnlyWithItsOwnRoundsBytes() {
     Verdict verdict = ConformanceKit.checkProducer("never-frees", new ReleaseNeverFrees());
-    assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING)).contains("the producer holds 344 bytes"
-        + " more after release than before produce() (344 before, 688 after: what earlier rounds kept is in both)");
+    assertThat(failed(verdict, Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING)).contains("after release the producer's"
+        + " memory differs by +344 bytes from before produce() (344 before, 688 after: what earlier rounds kept is in both)");
     assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID)).endsWith("released once; the producer"
         + " holds 344 bytes more after the release, as many as after the release of a batch not moved: that leak is"
         + " required_producer_release_frees_everything's, not the move's");
@@ -133,9 +133,9 @@ class ProducerRulesTest {
         .containsExactly(Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING);
   }
 
-  /** A producer that frees, during a round, what an earlier round kept holds less after it: said as such. */
+  /** A producer that frees, during a round, what an earlier round kept reads a negative difference, with both counts. */
   @Test
-  void bytesFreedFromAnEarlierRoundReadAsLess() {
+  void bytesFreedFromAnEarlierRoundReadAsANegativeDifference() {
     HandMadeProducer shrinking = new HandMadeProducer() {
       private long produced;
 
@@ -151,7 +151,46 @@ class ProducerRulesTest {
       }
     };
     assertThat(failed(ConformanceKit.checkProducer("shrinking", shrinking), Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING))
-        .contains("the producer holds 1000 bytes less after release than before produce() (1000 before, 0 after");
+        .contains("after release the producer's memory differs by -1000 bytes from before produce() (1000 before, 0 after");
+  }
+
+  /**
+   * A producer that held nothing before the plain round and keeps the same bytes after every later
+   * release: the moved-struct and other-thread rules see the plain round's leak (counted from 0)
+   * and say whose it is; a producer that fails produce() has no plain round to compare with, and
+   * the moved-struct rule reports its own error. A leak the move alone makes names no plain leak.
+   */
+  @Test
+  void theMovedStructRuleComparesWithThePlainRoundWhenThereIsOne() {
+    HandMadeProducer leaksFromTheSecondBatch = new HandMadeProducer() {
+      private long produced;
+
+      @Override
+      public void produce(long array, long schema) {
+        super.produce(array, schema);
+        produced++;
+      }
+
+      @Override
+      public long allocatedBytes() {
+        return super.allocatedBytes() + 100 * Math.max(0, produced - 1); // 0 before the plain round, +100 a batch after
+      }
+    };
+    Verdict verdict = ConformanceKit.checkProducer("from-zero", leaksFromTheSecondBatch);
+    assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID)).contains("holds 100 bytes more after"
+        + " the release, as many as after the release of a batch not moved");
+    assertThat(passed(verdict, Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD)).contains("100 bytes still held, as many"
+        + " as on the producing thread");
+
+    Verdict throwing = ConformanceKit.checkProducer("throws", (array, schema) -> {
+      throw new IllegalStateException("no batch today");
+    });
+    assertThat(failed(throwing, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
+        .contains("the check threw java.lang.IllegalStateException: no batch today");
+
+    assertThat(failed(ConformanceKit.checkProducer("keyed", new ReleaseKeyedByAddress()),
+        Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID)).containsPattern("holds \\d+ bytes more after releasing the"
+        + " moved struct\\]");
   }
 
   /** A leak after a move larger than the plain release's is the move's, and says how much a plain release kept. */

@@ -4,7 +4,15 @@ import static dev.arrowownership.conformance.RuleMessages.failed;
 import static dev.arrowownership.conformance.RuleMessages.passed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arrowownership.cdata.TypeKind;
 import dev.arrowownership.fixtures.ReadingStreamConsumer;
+import dev.arrowownership.fixtures.StreamConsumerNeverReleasesStream;
+import dev.arrowownership.fixtures.StreamConsumerRefusesEmptyStreams;
+import dev.arrowownership.fixtures.StreamConsumerRefusesRunEndEncoded;
+import dev.arrowownership.fixtures.StreamConsumerTakesAnEmptyBatchForTheEnd;
+import dev.arrowownership.generate.ArrowArbitraries;
+import dev.arrowownership.generate.LayoutBatch;
+import dev.arrowownership.generate.LayoutSource;
 import dev.arrowownership.conformance.RuleResult.Status;
 import dev.arrowownership.generate.KitBatches;
 import java.util.ArrayList;
@@ -69,6 +77,18 @@ class StreamConsumerRulesTest {
     assertThat(results.message()).contains("refused the kit's valid input with java.lang.IllegalStateException: cannot"
         + " hold it, and then broke the rule: [stream.schema.schema#").contains(" released 0 times]");
     assertThat(verdict.result(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE).status()).isEqualTo(Status.UNSUPPORTED);
+  }
+
+  /** A consumer that releases the stream unread and reports no error obtained nothing: the results rule is not applicable. */
+  @Test
+  void aStreamReleasedUnreadLeavesTheResultsRuleNotApplicable() {
+    Verdict verdict = ConformanceKit.checkStreamConsumer("unread", (stream, allocator) -> {
+      ArrowArrayStream.wrap(stream).release();
+      return () -> { };
+    });
+    assertThat(verdict.result(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE)).isEqualTo(RuleResult.notApplicable(
+        Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE, "the consumer obtained no schema or array from the stream"));
+    assertThat(verdict.result(Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE).status()).isEqualTo(Status.PASSED);
   }
 
   /**
@@ -165,6 +185,34 @@ class StreamConsumerRulesTest {
             + " no batch and batches of [100, 0, 1, 37] rows refused with the stream and every result released once;"
             + " what the rule checks on accepted input was not observed");
     assertThat(verdict.with(Status.FAILED)).isEmpty();
+  }
+
+  /**
+   * The empty and uneven streams' rule tells a refusal of the type (the plain stream refused too) from
+   * a consumer that holds the type but not those streams, and says which: refused everywhere and
+   * released, unsupported; read the plain stream but refused these, failed with a note; broke the
+   * releases with or without a refusal, failed, naming the refusal when there was one.
+   */
+  @Test
+  void emptyAndUnevenStreamsTellARefusalFromABreak() {
+    Rule rule = Rule.REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS;
+    assertThat(failed(ConformanceKit.checkStreamConsumer("refuses-empty", new StreamConsumerRefusesEmptyStreams()), rule))
+        .contains("1 of 2 streams break it: [no batch: everything released once, threw java.lang.IllegalStateException:"
+            + " the stream had no batch] (the plain stream of the same batches was read without an error)");
+    assertThat(failed(ConformanceKit.checkStreamConsumer("empty-for-end", new StreamConsumerTakesAnEmptyBatchForTheEnd()),
+        rule)).contains("1 of 2 streams break it: [batches of").doesNotContain("plain stream").doesNotContain("refused");
+    LayoutBatch runEnds = ArrowArbitraries.tour().stream().filter(b -> b.layout().kind() == TypeKind.RUN_END_ENCODED)
+        .findFirst().orElseThrow();
+    Verdict keeps = ConformanceKit.checkStreamConsumer("keeps", new StreamConsumerRefusesRunEndEncoded(true),
+        new LayoutSource(runEnds));
+    String refusal = "refused the kit's valid input with java.lang.UnsupportedOperationException: run-end encoded input"
+        + " is not supported, and then broke the rule: ";
+    assertThat(failed(keeps, rule)).contains(refusal + "2 of 2 streams break it: [no batch: the stream was released 0"
+        + " times");
+    assertThat(failed(keeps, Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE)).contains(refusal
+        + "the stream was released 0 times.");
+    assertThat(failed(ConformanceKit.checkStreamConsumer("never", new StreamConsumerNeverReleasesStream()),
+        Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE)).contains("): the stream was released 0 times.");
   }
 
   /** A run prints its scenario, what broke (or that nothing did) and whether the consumer reported an error. */

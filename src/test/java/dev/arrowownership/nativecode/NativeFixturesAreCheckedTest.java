@@ -108,7 +108,7 @@ class NativeFixturesAreCheckedTest {
             "[batch.children[2].dictionary.array#", Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING,
             Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD, Rule.REQUIRED_PRODUCER_FAILURE_LEAVES_OUT_RELEASED_OR_UNTOUCHED),
         broken("producer_keeps_string_buffers", Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING,
-            " bytes more after release than before produce() (",
+            " bytes from before produce() (",
             Rule.REQUIRED_PRODUCER_FAILURE_LEAVES_OUT_RELEASED_OR_UNTOUCHED),
         broken("producer_keyed_by_address", Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID,
             "bytes more after releasing the moved struct"),

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.function.Executable;
  *
  * <p>Each test is named {@link TestCaseOutcome#name}: the rule id and its spec section. A broken
  * required rule fails with the rule's message (what was observed, the spec section, where to look);
- * a rule not applicable is skipped (aborted, as a failed assumption) with the reason; an optional
+ * a rule not applicable is skipped (aborted, as a failed assumption) with the reason, and a rule
+ * whose valid input the target refused with the target's error; an optional
  * rule's failure and a declared finding pass, printing a note to standard output (which the test
  * report keeps beside the test). Needs {@code org.junit.jupiter:junit-jupiter-api} (5.x) on the
  * test classpath: an optional dependency of this library.
