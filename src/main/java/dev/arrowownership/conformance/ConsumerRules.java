@@ -63,20 +63,28 @@ final class ConsumerRules {
   }
 
   /**
-   * A consumer that refuses the valid batch (consume() throws) and releases both base structs once,
-   * holding nothing, is {@link RuleResult.Status#UNSUPPORTED}: the spec does not require it to hold
-   * every type. A refusal that leaves a struct unreleased, releases one twice or keeps memory fails.
+   * Once the result is closed, each base struct was released once and nothing is held. A consumer
+   * that refuses the valid batch ({@code consume()} throws) is {@link RuleResult.Status#UNSUPPORTED}
+   * when each base struct was released once in all, by the consumer or, where it left the struct live
+   * at the caller's address, by the caller (as for invalid input: the spec does not say what an API
+   * that refuses input must do with it), and nothing is held: the spec does not require a consumer
+   * to hold every type. A refusal that loses a struct, releases one twice or keeps memory fails, and
+   * so does a result whose {@code close()} throws ({@link ResultCloseFailed}: the batch was taken).
    */
   static RuleResult exactlyOnce(ConsumerRun clean) {
     Rule rule = Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE;
-    boolean once = clean.releasedExactlyOnce() && clean.heldBytes() == 0;
-    if (clean.thrown() != null) {
+    if (ResultCloseFailed.isRefusal(clean.thrown())) {
       String error = clean.thrown().toString();
-      return once
-          ? RuleResult.unsupported(rule, error, "the array and the schema were released once each, nothing held")
-          : RuleResult.failedRefusing(rule, error, clean.toString());
+      if (!clean.releasedOnceWithTheCallersPart()) {
+        return RuleResult.failedRefusing(rule, error, clean.toString());
+      }
+      List<String> left = clean.leftToTheCaller();
+      return RuleResult.unsupported(rule, error, left.isEmpty()
+          ? "the array and the schema were released once each, nothing held"
+          : "released once each, nothing held; the consumer left the " + String.join(" and ", left)
+              + " live where the caller put it, and the caller released it");
     }
-    return once
+    return clean.thrown() == null && clean.releasedExactlyOnce() && clean.heldBytes() == 0
         ? RuleResult.passed(rule, "array and schema released once each after the result was closed")
         : RuleResult.failed(rule, clean.toString());
   }

@@ -23,7 +23,7 @@ import org.apache.arrow.memory.BufferAllocator;
  * @param faultAt the allocation made to fail, or -1
  * @param invalid what is wrong with the batch handed over, or null for a valid one
  * @param faultFired whether the injected failure happened (false: the consumer allocates less)
- * @param thrown what consume() or the result's close() threw, or null
+ * @param thrown what consume() threw (a refusal), a {@link ResultCloseFailed} when closing its result threw, or null
  * @param baseCalls release calls on the array and the schema base struct
  * @param leftLive whether the array and the schema base struct were still live at the kit's address
  *     when the consumer was done (consume() returned or threw, and its result was closed): left to
@@ -67,19 +67,16 @@ record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwa
         KitStructs structs = invalid == null ? KitBatches.export(allocator, ledger, "r", seed, source)
             : KitBatches.exportInvalid(allocator, ledger, invalid.toString(), seed, invalid)) {
       KeptBytes kept = KeptBytes.from(consumer::heldBytes);
-      Throwable thrown = null;
-      byte[][] released = new byte[2][]; // base structs already released or moved away when consume() returned
-      boolean fired;
+      byte[][] released = new byte[2][]; // base structs already released or moved away when consume() was done
+      boolean[] fired = {false};
       if (faultAt >= 0) {
         faults.failAt(faultAt);
       }
-      try (AutoCloseable result = consumer.consume(structs.arrayAddress(), structs.schemaAddress(), consumerAllocator)) {
-        fired = faults.disarm();
-        snapshotReleased(structs, released);
-      } catch (Throwable t) {
-        fired = faults.disarm();
-        thrown = t;
-      }
+      Throwable thrown = ResultCloseFailed.consumeThenClose(
+          () -> consumer.consume(structs.arrayAddress(), structs.schemaAddress(), consumerAllocator), () -> {
+            fired[0] = faults.disarm();
+            snapshotReleased(structs, released);
+          });
       List<Integer> calls = structs.bases().stream().map(ledger::releaseCount).toList();
       List<Boolean> leftLive = List.of(StructKind.ARRAY.isLive(structs.arrayAddress()),
           StructKind.SCHEMA.isLive(structs.schemaAddress()));
@@ -88,7 +85,7 @@ record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwa
       List<Violation> violations = ledger.violations();
       boolean written = writtenAfterRelease(ledger, structs, released);
       structs.releaseLive(); // a consumer that never took the batch leaks it; the counts above say so
-      return new ConsumerRun(faultAt, invalid, fired, thrown, calls, leftLive, elsewhere, violations, written,
+      return new ConsumerRun(faultAt, invalid, fired[0], thrown, calls, leftLive, elsewhere, violations, written,
           held(consumerAllocator) + kept.kept());
     }
   }
@@ -122,9 +119,14 @@ record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwa
     return IntStream.range(0, 2).filter(i -> baseCalls.get(i) > 0 && leftLive.get(i)).mapToObj(BASES::get).toList();
   }
 
+  /** The base structs ({@code array}, {@code schema}) the consumer left live at the caller's address. */
+  List<String> leftToTheCaller() {
+    return IntStream.range(0, 2).filter(leftLive::get).mapToObj(BASES::get).toList();
+  }
+
   /** True if the consumer threw and then had released both base structs, or left both live. */
   boolean rejectedWhole() {
-    return thrown != null && (leftLive.equals(List.of(true, true))
+    return ResultCloseFailed.isRefusal(thrown) && (leftLive.equals(List.of(true, true))
         || leftLive.equals(List.of(false, false)) && baseCalls.equals(List.of(1, 1)));
   }
 
@@ -137,7 +139,8 @@ record ConsumerRun(int faultAt, InvalidBatch invalid, boolean faultFired, Throwa
     String input = invalid != null ? invalid + " (" + invalid.description() + ")"
         : faultAt < 0 ? "no fault" : "allocation #" + faultAt + " failing";
     return input + ": base releases [array, schema] = " + baseCalls
-        + (invalid == null ? "" : ", left live " + leftLive) + (thrown == null ? "" : ", threw " + thrown)
+        + (invalid != null || ResultCloseFailed.isRefusal(thrown) && leftLive.contains(true) ? ", left live " + leftLive : "")
+        + (thrown == null ? "" : ", threw " + thrown)
         + (heldBytes == 0 ? "" : ", consumer holds " + heldBytes + " bytes") + (violations.isEmpty() ? "" : ", "
         + violations) + (writtenAfterRelease ? ", written after release" : "");
   }

@@ -94,6 +94,12 @@ final class ProducerRules {
     if (round.bytesBefore < 0) {
       return RuleResult.notApplicable(rule, "the producer does not report allocatedBytes()");
     }
+    if (round.bytesAfter < round.bytesBefore) {
+      // Memory held from before produce() was freed meanwhile (a pool handing back its cache, a batch of an
+      // earlier round the collector let go): this round kept nothing that can be counted.
+      return RuleResult.passed(rule, "the producer holds " + round.bytesAfter + " bytes after release, "
+          + (round.bytesBefore - round.bytesAfter) + " fewer than before produce(): nothing of this round's is kept");
+    }
     return round.bytesAfter == round.bytesBefore
         ? RuleResult.passed(rule, "the producer holds " + round.bytesAfter + " bytes after release, as before produce()")
         : RuleResult.failed(rule, String.format("after release the producer's memory differs by %+d bytes from before"

@@ -55,7 +55,7 @@ final class StreamConsumerRules {
   private static RuleResult streamOnce(StreamRun run) {
     Rule rule = Rule.REQUIRED_STREAM_CONSUMER_RELEASES_STREAM_ONCE;
     String released = "the stream was released " + run.streamReleases() + " times";
-    if (run.thrown() != null) {
+    if (run.refused()) {
       return run.streamReleases() != 1 ? RuleResult.failedRefusing(rule, run.thrown().toString(), released)
           : refused(rule, run);
     }
@@ -71,7 +71,7 @@ final class StreamConsumerRules {
   private static RuleResult eachResultOnce(StreamRun run) {
     Rule rule = Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE;
     List<String> problems = run.resultProblems();
-    if (run.thrown() != null) {
+    if (run.refused()) {
       return problems.isEmpty() ? refused(rule, run)
           : RuleResult.failedRefusing(rule, run.thrown().toString(), problems.toString());
     }
@@ -93,7 +93,7 @@ final class StreamConsumerRules {
   private static RuleResult everythingOnError(List<StreamRun> runs) {
     Rule rule = Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EVERYTHING_ON_ERROR;
     List<StreamRun> wrong = runs.stream().filter(r -> !r.problems().isEmpty()).toList();
-    long reported = runs.stream().filter(r -> r.thrown() != null).count();
+    long reported = runs.stream().filter(StreamRun::refused).count();
     return wrong.isEmpty()
         ? RuleResult.passed(rule, runs.size() + " failing streams (" + String.join("; ", scenarios(runs))
             + "): the stream and every result released once each; the consumer reported the error in " + reported
@@ -110,18 +110,18 @@ final class StreamConsumerRules {
   private static RuleResult emptyAndUneven(StreamRun plain, List<StreamRun> runs) {
     Rule rule = Rule.REQUIRED_STREAM_CONSUMER_READS_EMPTY_AND_UNEVEN_STREAMS;
     List<StreamRun> broken = runs.stream().filter(r -> !r.problems().isEmpty()).toList();
-    List<StreamRun> refused = runs.stream().filter(r -> r.thrown() != null).toList();
+    List<StreamRun> refused = runs.stream().filter(StreamRun::refused).toList();
     if (broken.isEmpty() && refused.isEmpty()) {
       return RuleResult.passed(rule, String.join(" and ", scenarios(runs)) + ": read without an error, the stream and"
           + " every result released once");
     }
-    if (broken.isEmpty() && plain.thrown() != null) {
+    if (broken.isEmpty() && plain.refused()) {
       return RuleResult.unsupported(rule, refused.get(0).thrown().toString(), "as the plain stream, "
           + String.join(" and ", scenarios(refused)) + " refused with the stream and every result released once");
     }
     List<StreamRun> wrong = runs.stream().filter(r -> r.thrown() != null || !r.problems().isEmpty()).toList();
     String observed = wrong.size() + " of " + runs.size() + " streams break it: " + wrong;
-    return plain.thrown() == null
+    return !plain.refused()
         ? RuleResult.failed(rule, observed + (refused.isEmpty() ? "" : " (the plain stream of the same batches was read"
             + " without an error)"))
         : RuleResult.failedRefusing(rule, plain.thrown().toString(), observed);
@@ -147,7 +147,7 @@ final class StreamConsumerRules {
       return RuleResult.failed(rule, wrong.size() + " of " + runs.size() + " streams with an invalid schema or"
           + " batch break it: " + wrong);
     }
-    List<String> rejected = runs.stream().filter(r -> r.thrown() != null).map(r -> firstWord(r.scenario())).toList();
+    List<String> rejected = runs.stream().filter(StreamRun::refused).map(r -> firstWord(r.scenario())).toList();
     List<String> accepted = runs.stream().filter(r -> r.thrown() == null).map(r -> firstWord(r.scenario())).toList();
     return RuleResult.passed(rule, runs.size() + " streams with an invalid schema or batch: the stream and every"
         + " result released once; rejected with an error: " + rejected + ", read without an error: " + accepted);

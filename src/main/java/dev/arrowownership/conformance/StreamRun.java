@@ -16,7 +16,8 @@ import org.apache.arrow.memory.RootAllocator;
  * what the ledger saw once the consumer's result was closed (or it threw).
  *
  * @param scenario what the stream did, as reports name it
- * @param thrown what consume() or the result's close() threw, or null
+ * @param thrown what consume() threw (a refusal, or the error of a failing stream reported), a {@link
+ *     ResultCloseFailed} when closing its result threw, or null
  * @param streamReleases calls of the stream's own release
  * @param results the schemas and arrays obtained with a success
  * @param resultCalls release calls on each of {@code results}
@@ -45,12 +46,9 @@ record StreamRun(String scenario, Throwable thrown, int streamReleases, List<Tra
     BufferAllocator consumerAllocator = allocator.newChildAllocator("consumer", 0, Long.MAX_VALUE);
     try (ReleaseLedger ledger = new ReleaseLedger(); KitStream stream = new KitStream(allocator, ledger, plan, source)) {
       KeptBytes kept = KeptBytes.from(consumer::heldBytes);
-      Throwable thrown = null;
-      try (AutoCloseable result = consumer.consume(stream.address(), consumerAllocator)) {
-        // The consumer read what it wanted; closing the result must release the rest.
-      } catch (Throwable t) {
-        thrown = t;
-      }
+      // The consumer reads what it wants; closing its result must release the rest.
+      Throwable thrown = ResultCloseFailed.consumeThenClose(() -> consumer.consume(stream.address(), consumerAllocator),
+          () -> { });
       List<TrackedStruct> results = stream.results();
       // Read before the allocator is closed: closing a leaking allocator throws, and would hide the count.
       return new StreamRun(scenario, thrown, stream.releaseCalls(), results,
@@ -74,9 +72,17 @@ record StreamRun(String scenario, Throwable thrown, int streamReleases, List<Tra
     return problems;
   }
 
-  /** What breaks "every result once, children never, nothing held", or empty. */
+  /** Whether {@code consume()} itself threw: the consumer refused the stream or reported its error. */
+  boolean refused() {
+    return ResultCloseFailed.isRefusal(thrown);
+  }
+
+  /** What breaks "every result once, children never, nothing held, the result closed", or empty. */
   List<String> resultProblems() {
     List<String> problems = new ArrayList<>(violations);
+    if (thrown instanceof ResultCloseFailed closing) {
+      problems.add(closing.getMessage());
+    }
     for (int i = 0; i < results.size(); i++) {
       if (resultCalls.get(i) != 1) {
         problems.add(results.get(i) + " released " + resultCalls.get(i) + " times");

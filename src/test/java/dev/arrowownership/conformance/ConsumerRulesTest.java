@@ -125,8 +125,10 @@ class ConsumerRulesTest {
   }
 
   /**
-   * A consumer that throws on a valid batch after releasing both structs refuses it: exactly-once is
-   * unsupported, naming its error; one that throws without releasing fails, naming the refusal and the run.
+   * A consumer that throws on a valid batch refuses it: exactly-once is unsupported, naming its error,
+   * when each base struct was released once in all, by the consumer or by the caller where the
+   * consumer left it live (as for invalid input); one that throws having lost a struct fails, naming
+   * the refusal and the run.
    */
   @Test
   void consumerThrowingOnAValidBatchRefusesIt() {
@@ -140,11 +142,42 @@ class ConsumerRulesTest {
     // It allocates nothing: its exception is not an injected fault, so no faulted run is counted.
     assertThat(verdict.result(Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE).status()).isEqualTo(Status.NOT_APPLICABLE);
 
-    Verdict leaking = ConformanceKit.checkConsumer("throws-leaking", (array, schema, allocator) -> {
+    Verdict losing = ConformanceKit.checkConsumer("throws-losing-the-array", (array, schema, allocator) -> {
+      ArrowArray.wrap(array).markReleased(); // "moved away", then dropped: released by no one
       throw new IllegalArgumentException("bad batch");
     });
-    assertThat(failed(leaking, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE)).contains("refused the kit's valid input with "
-        + error + ", and then broke the rule: no fault: base releases [array, schema] = [0, 0], threw " + error + ".");
+    assertThat(failed(losing, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE)).contains("refused the kit's valid input with "
+        + error + ", and then broke the rule: no fault: base releases [array, schema] = [0, 0], left live [false, true],"
+        + " threw " + error + ".");
+  }
+
+  /**
+   * Arrow Java's importVectorSchemaRoot refusing a top-level array that is not a struct: it released
+   * the schema and left the array live where the caller put it; the caller releases it, so each was
+   * released once: a refusal, not a failure (the optional rule on invalid input asks for both or neither).
+   */
+  @Test
+  void refusalLeavingAStructToTheCallerIsUnsupported() {
+    Verdict verdict = ConformanceKit.checkConsumer("half", (array, schema, allocator) -> {
+      ArrowSchema.wrap(schema).release();
+      throw new IllegalArgumentException("not a struct");
+    });
+    assertThat(verdict.result(Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE)).isEqualTo(RuleResult.unsupported(
+        Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE, "java.lang.IllegalArgumentException: not a struct",
+        "released once each, nothing held; the consumer left the array live where the caller put it, and the caller"
+            + " released it"));
+  }
+
+  /** A result whose close() throws after consume() returned is no refusal: the batch was taken, and the rule fails. */
+  @Test
+  void resultCloseThrowingFailsTheRule() {
+    Verdict verdict = ConformanceKit.checkConsumer("close-throws", (array, schema, allocator) -> () -> {
+      releaseBoth(array, schema);
+      throw new IllegalStateException("closing");
+    });
+    assertThat(failed(verdict, Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE)).contains("no fault: base releases [array,"
+        + " schema] = [1, 1], threw dev.arrowownership.conformance.ResultCloseFailed: consume() returned, then closing"
+        + " its result threw java.lang.IllegalStateException: closing");
   }
 
   /** A consumer that drops the batch without releasing it fails with zero release counts. */

@@ -112,6 +112,24 @@ class StreamConsumerRulesTest {
   }
 
   /**
+   * A result whose close() throws after consume() returned is no refusal of the stream: the rule on
+   * results fails with what close() threw, though everything was released once.
+   */
+  @Test
+  void aResultWhoseCloseThrowsFailsTheResultsRule() {
+    Verdict verdict = ConformanceKit.checkStreamConsumer("close-throws", (stream, allocator) -> {
+      AutoCloseable result = new ReadingStreamConsumer().consume(stream, allocator);
+      return () -> {
+        result.close();
+        throw new IllegalStateException("closing");
+      };
+    });
+    assertThat(verdict.with(Status.UNSUPPORTED)).isEmpty();
+    assertThat(failed(verdict, Rule.REQUIRED_STREAM_CONSUMER_RELEASES_EACH_RESULT_ONCE)).contains("Result lifetimes):"
+        + " [consume() returned, then closing its result threw java.lang.IllegalStateException: closing]");
+  }
+
+  /**
    * A consumer that releases the stream and every result once but keeps 64 bytes of the allocator
    * it was lent fails the results rule with the byte count, also when it found no result at all.
    */

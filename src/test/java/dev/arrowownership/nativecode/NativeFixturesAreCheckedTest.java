@@ -124,7 +124,7 @@ class NativeFixturesAreCheckedTest {
         broken("consumer_writes_after_release", Rule.REQUIRED_CONSUMER_NO_ACCESS_AFTER_RELEASE,
             "written after it was released"),
         broken("consumer_leaks_on_failure", Rule.REQUIRED_CONSUMER_RELEASES_ON_FAILURE,
-            "allocation #0 failing: base releases [array, schema] = [0, 1], threw "
+            "allocation #0 failing: base releases [array, schema] = [0, 1], left live [true, false], threw "
                 + NativeCallFailed.class.getName() + ": consumer_leaks_on_failure returned 12 (ENOMEM)"),
         broken("consumer_keep_drop_never_releases", Rule.REQUIRED_CONSUMER_RELEASES_EXACTLY_ONCE,
             "[array, schema] = [0, 0]"),
