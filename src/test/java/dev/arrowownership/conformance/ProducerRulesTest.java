@@ -15,6 +15,7 @@ import dev.arrowownership.fixtures.ReleaseKeyedByAddress;
 import dev.arrowownership.fixtures.ReleaseNeverFrees;
 import dev.arrowownership.fixtures.ReleaseOnlyOnProducingThread;
 import dev.arrowownership.conformance.RuleResult.Status;
+import java.util.function.LongUnaryOperator;
 import org.apache.arrow.c.ArrowArray;
 import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.c.Data;
@@ -139,20 +140,8 @@ class ProducerRulesTest {
    */
   @Test
   void bytesFreedFromAnEarlierRoundKeepTheRule() {
-    HandMadeProducer shrinking = new HandMadeProducer() {
-      private long produced;
-
-      @Override
-      public void produce(long array, long schema) {
-        super.produce(array, schema);
-        produced++;
-      }
-
-      @Override
-      public long allocatedBytes() {
-        return super.allocatedBytes() + 500 + (produced == 1 ? 1000 : 0); // the first round's cache, freed by the second
-      }
-    };
+    // the first round's cache, freed by the second
+    CDataProducer shrinking = new CountingProducer(new HandMadeProducer(), produced -> 500 + (produced == 1 ? 1000 : 0));
     assertThat(passed(ConformanceKit.checkProducer("shrinking", shrinking), Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING))
         .isEqualTo("the producer holds 500 bytes after release, 1000 fewer than before produce(): nothing of this round's is kept");
   }
@@ -165,20 +154,8 @@ class ProducerRulesTest {
    */
   @Test
   void theMovedStructRuleComparesWithThePlainRoundWhenThereIsOne() {
-    HandMadeProducer leaksFromTheSecondBatch = new HandMadeProducer() {
-      private long produced;
-
-      @Override
-      public void produce(long array, long schema) {
-        super.produce(array, schema);
-        produced++;
-      }
-
-      @Override
-      public long allocatedBytes() {
-        return super.allocatedBytes() + 100 * Math.max(0, produced - 1); // 0 before the plain round, +100 a batch after
-      }
-    };
+    // 0 before the plain round, +100 a batch after
+    CDataProducer leaksFromTheSecondBatch = new CountingProducer(new HandMadeProducer(), produced -> 100 * Math.max(0, produced - 1));
     Verdict verdict = ConformanceKit.checkProducer("from-zero", leaksFromTheSecondBatch);
     assertThat(passed(verdict, Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID)).contains("holds 100 bytes more after"
         + " the release, as many as after the release of a batch not moved");
@@ -199,20 +176,8 @@ class ProducerRulesTest {
   /** A leak after a move larger than the plain release's is the move's, and says how much a plain release kept. */
   @Test
   void aLeakThatGrowsWithTheMoveStillFailsTheMovedStructRule() {
-    ReleaseKeyedByAddress keyed = new ReleaseKeyedByAddress() {
-      private long produced;
-
-      @Override
-      public void produce(long array, long schema) {
-        super.produce(array, schema);
-        produced++;
-      }
-
-      @Override
-      public long allocatedBytes() {
-        return super.allocatedBytes() + 100 * produced; // 100 bytes kept per batch, moved or not
-      }
-    };
+    // 100 bytes kept per batch, moved or not
+    CDataProducer keyed = new CountingProducer(new ReleaseKeyedByAddress(), produced -> 100 * produced);
     assertThat(failed(ConformanceKit.checkProducer("keyed-and-leaking", keyed), Rule.REQUIRED_PRODUCER_MOVED_STRUCT_STAYS_VALID))
         .containsPattern("the producer holds [1-9][0-9]{2,} bytes more after releasing the moved struct \\(100 without a move\\)");
   }
@@ -327,5 +292,28 @@ class ProducerRulesTest {
         }
       }
     };
+  }
+
+  /** {@code producer}, reporting beside its own bytes {@code extraBytes} of how many batches it produced so far. */
+  private static final class CountingProducer implements CDataProducer {
+    private final CDataProducer producer;
+    private final LongUnaryOperator extraBytes;
+    private long produced;
+
+    CountingProducer(CDataProducer producer, LongUnaryOperator extraBytes) {
+      this.producer = producer;
+      this.extraBytes = extraBytes;
+    }
+
+    @Override
+    public void produce(long array, long schema) throws Exception {
+      producer.produce(array, schema);
+      produced++;
+    }
+
+    @Override
+    public long allocatedBytes() {
+      return producer.allocatedBytes() + extraBytes.applyAsLong(produced);
+    }
   }
 }
