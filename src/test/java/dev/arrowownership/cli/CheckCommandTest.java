@@ -202,7 +202,7 @@ class CheckCommandTest {
   void stepFileNamesTheRoleBeingChecked() throws IOException {
     Path steps = reports.resolve("steps");
     Path taken = Files.writeString(reports.resolve("taken"), "");
-    CheckRequest request = new CheckRequest(Path.of(library), "x", taken, Map.of(EntryPoint.PRODUCER, "cli_produce"));
+    CheckRequest request = new CheckRequest(Path.of(library), "x", taken, Map.of(EntryPoint.PRODUCER, "cli_produce"), false);
 
     assertThatThrownBy(() -> InProcessCheck.run(request, StepLog.to(steps), new PrintWriter(new StringWriter())))
         .isInstanceOf(CliError.class);

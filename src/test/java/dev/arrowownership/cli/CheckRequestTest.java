@@ -57,10 +57,10 @@ class CheckRequestTest {
   @Test
   void namesMustBeFileNameSafe() {
     for (String name : new String[] {"", "-x", ".x", "a b", "a/b", "a\\b"}) {
-      assertThatThrownBy(() -> new CheckRequest(LIBRARY, name, Path.of("out"), Map.of(EntryPoint.PRODUCER, "p")))
+      assertThatThrownBy(() -> new CheckRequest(LIBRARY, name, Path.of("out"), Map.of(EntryPoint.PRODUCER, "p"), false))
           .isInstanceOf(CliError.class).hasMessageStartingWith("--name '" + name + "' must be");
     }
-    assertThat(new CheckRequest(LIBRARY, "A1._-z", Path.of("out"), Map.of(EntryPoint.PRODUCER, "p")).name()).isEqualTo("A1._-z");
+    assertThat(new CheckRequest(LIBRARY, "A1._-z", Path.of("out"), Map.of(EntryPoint.PRODUCER, "p"), false).name()).isEqualTo("A1._-z");
   }
 
   /** Only hooks, no role: refused; a role with hooks is enough. */
@@ -73,6 +73,6 @@ class CheckRequestTest {
   }
 
   private static CheckRequest request(Map<EntryPoint, String> symbols) {
-    return new CheckRequest(LIBRARY, CheckRequest.defaultName(LIBRARY).replace("lib", ""), Path.of("out"), symbols);
+    return new CheckRequest(LIBRARY, CheckRequest.defaultName(LIBRARY).replace("lib", ""), Path.of("out"), symbols, false);
   }
 }
