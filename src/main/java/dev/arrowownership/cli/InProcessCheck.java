@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs a check in this JVM: binds the library, checks each role, prints each verdict's table and
- * writes its reports as soon as it is known (a later role that crashes the JVM leaves the earlier
+ * Runs a check in this JVM: binds the library, checks each role, prints each verdict's table (with
+ * {@code --layouts}, a consumer role's summary over the tour and the table of each failing layout,
+ * {@link LayoutCheck}) and writes its reports as soon as it is known (a later role that crashes the JVM leaves the earlier
  * reports behind), then says whether every required rule holds, and in which checks the target
  * refused the kit's valid input. The command's standard writers
  * flush at every line, so what was printed before a crash reaches the command that started this
