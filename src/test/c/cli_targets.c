@@ -11,6 +11,11 @@
  *   cli_consume_refusing            consumer, conforming: holds no batch at all; refuses every valid one
  *                                   with ENOTSUP, having released both base structs once (an invalid one
  *                                   as cli_consume does)
+ *   cli_consume_int32s              consumer, conforming: holds a plain int32 array, or a struct of int32
+ *                                   children only; refuses every other valid batch with ENOTSUP, having
+ *                                   released both base structs once (an invalid one as cli_consume does)
+ *   cli_consume_leaking_run_ends    consumer, broken on one family only: as cli_consume, but takes a run-end
+ *                                   encoded (+r) batch and never releases its array
  *   cli_consume_stream              stream consumer, conforming: reads the schema and every array, releases
  *                                   each once, then the stream; releases what a failing get_next left in out
  *   cli_sum_first_row               not an entry point: it takes a table of rows (int32_t**), so bound as a
@@ -18,6 +23,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "arrow_ownership_kit.h"
 #include "fixture_validate.h"
@@ -74,6 +80,46 @@ int cli_consume_refusing(struct ArrowArray* array, struct ArrowSchema* schema) {
   array->release(array);
   schema->release(schema);
   return ENOTSUP;
+}
+
+/* A plain int32 (format "i", not dictionary-encoded): the one type cli_consume_int32s reads. */
+static int is_int32(const struct ArrowSchema* schema) {
+  return strcmp(schema->format, "i") == 0 && schema->dictionary == NULL;
+}
+
+/* A plain int32 array, or a struct whose every child is one. */
+static int holds_int32s(const struct ArrowSchema* schema) {
+  if (is_int32(schema)) return 1;
+  if (strcmp(schema->format, "+s") != 0 || schema->dictionary != NULL) return 0;
+  for (int64_t i = 0; i < schema->n_children; i++) {
+    if (!is_int32(schema->children[i])) return 0;
+  }
+  return 1;
+}
+
+int cli_consume_int32s(struct ArrowArray* array, struct ArrowSchema* schema) {
+  if (fixture_validate_batch(array, schema) != 0) return EINVAL;
+  int held_type = holds_int32s(schema); /* read before the release: the schema is gone after it */
+  array->release(array);
+  schema->release(schema);
+  return held_type ? 0 : ENOTSUP;
+}
+
+/*
+ * A run-end encoded batch (format "+r" at the top), both base structs live. fixture_validate.h does
+ * not know the type, so this consumer takes it on these fields alone, without reading further.
+ */
+static int is_run_end_encoded(const struct ArrowArray* array, const struct ArrowSchema* schema) {
+  return array != NULL && schema != NULL && array->release != NULL && schema->release != NULL
+      && schema->format != NULL && strcmp(schema->format, "+r") == 0;
+}
+
+int cli_consume_leaking_run_ends(struct ArrowArray* array, struct ArrowSchema* schema) {
+  if (is_run_end_encoded(array, schema)) {
+    schema->release(schema);
+    return 0; /* the bug: the array, owned since the call, is never released */
+  }
+  return cli_consume(array, schema);
 }
 
 int cli_consume_stream(struct ArrowArrayStream* stream) {

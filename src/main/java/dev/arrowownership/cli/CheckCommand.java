@@ -62,7 +62,15 @@ final class CheckCommand implements Callable<Integer> {
       description = "where the reports go, made if missing (default: ${DEFAULT-VALUE})")
   private Path reportDir;
 
-  @Option(names = "--in-process", order = 22,
+  @Option(names = "--layouts", order = 22,
+      description = "check the consumer and stream consumer on every batch of the kit's layout tour (one of every type"
+          + " family, nesting, dictionary and shape; a stream consumer on streams of each), not only on the default"
+          + " batch: prints one summary per role and the table of each failing layout, and writes"
+          + " DIR/NAME-ROLE-layouts.md and DIR/TEST-NAME-ROLE-layouts.xml. A producer makes its own layouts: its"
+          + " check is unchanged")
+  private boolean layouts;
+
+  @Option(names = "--in-process", order = 23,
       description = "run the checks in this JVM; by default they run in a child JVM, so that a target that crashes"
           + " (say a symbol with the wrong signature) is reported as an error instead of ending this command")
   private boolean inProcess;
@@ -71,7 +79,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--step-file", hidden = true)
   private Path stepFile;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, order = 30, description = "show this help and exit")
+  @Option(names = {"-h", "--help"}, usageHelp = true, order = 31, description = "show this help and exit")
   private boolean help;
 
   /** The {@code check} command with one option per entry point and hook of the header. */
@@ -109,7 +117,7 @@ final class CheckCommand implements Callable<Integer> {
     StepLog steps = stepFile == null ? StepLog.none() : StepLog.to(stepFile);
     try {
       CheckRequest request = new CheckRequest(library, name == null ? CheckRequest.defaultName(library) : name,
-          reportDir, symbols());
+          reportDir, symbols(), layouts);
       PrintWriter out = spec.commandLine().getOut();
       return inProcess ? InProcessCheck.run(request, steps, out) : ChildJvm.run(request, out, spec.commandLine().getErr());
     } finally {

@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  * @param name the reports' name: {@code DIR/NAME-ROLE.md}, {@code DIR/TEST-NAME-ROLE.xml}
  * @param reportDir where the reports go
  * @param symbols the exported symbol bound to each entry point and hook, in {@link EntryPoint} order
+ * @param layouts whether the consumer roles are checked on every layout of the kit's tour, not only
+ *     on its default batch
  */
-record CheckRequest(Path library, String name, Path reportDir, Map<EntryPoint, String> symbols) {
+record CheckRequest(Path library, String name, Path reportDir, Map<EntryPoint, String> symbols, boolean layouts) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   CheckRequest {
@@ -66,6 +68,16 @@ record CheckRequest(Path library, String name, Path reportDir, Map<EntryPoint, S
     return name + "-" + role.word();
   }
 
+  /** True when {@code role} is checked on every layout of the tour: {@code --layouts} and a role handed the kit's batches. */
+  boolean onLayouts(CheckedRole role) {
+    return layouts && role.takesBatches();
+  }
+
+  /** The target of {@code role}'s verdicts over the tour, which names its reports: {@code NAME-ROLE-layouts}. */
+  String layoutsTarget(CheckedRole role) {
+    return target(role) + "-layouts";
+  }
+
   /** What the step log says while {@code role} is checked: the option and the symbol. */
   String step(CheckedRole role) {
     return "checking " + role.entryPoint().option() + " " + symbols.get(role.entryPoint());
@@ -87,6 +99,9 @@ record CheckRequest(Path library, String name, Path reportDir, Map<EntryPoint, S
     List<String> arguments = new ArrayList<>(List.of("check", "--library", library.toAbsolutePath().toString(),
         "--name", name, "--report-dir", reportDir.toAbsolutePath().toString()));
     symbols.forEach((entryPoint, symbol) -> arguments.addAll(List.of(entryPoint.option(), symbol)));
+    if (layouts) {
+      arguments.add("--layouts");
+    }
     return arguments;
   }
 }

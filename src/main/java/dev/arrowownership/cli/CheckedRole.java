@@ -2,6 +2,7 @@ package dev.arrowownership.cli;
 
 import dev.arrowownership.conformance.ConformanceKit;
 import dev.arrowownership.conformance.Verdict;
+import dev.arrowownership.generate.BatchSource;
 import dev.arrowownership.nativecode.EntryPoint;
 import dev.arrowownership.nativecode.NativeTarget;
 import java.util.Arrays;
@@ -25,6 +26,11 @@ enum CheckedRole {
     Verdict check(String target, NativeTarget library) {
       return ConformanceKit.checkConsumer(target, library.consumer().orElseThrow());
     }
+
+    @Override
+    Verdict check(String target, NativeTarget library, BatchSource batches) {
+      return ConformanceKit.checkConsumer(target, library.consumer().orElseThrow(), batches);
+    }
   },
   STREAM_PRODUCER(EntryPoint.STREAM_PRODUCER) {
     @Override
@@ -36,6 +42,11 @@ enum CheckedRole {
     @Override
     Verdict check(String target, NativeTarget library) {
       return ConformanceKit.checkStreamConsumer(target, library.streamConsumer().orElseThrow());
+    }
+
+    @Override
+    Verdict check(String target, NativeTarget library, BatchSource batches) {
+      return ConformanceKit.checkStreamConsumer(target, library.streamConsumer().orElseThrow(), batches);
     }
   };
 
@@ -51,6 +62,21 @@ enum CheckedRole {
 
   /** The kit's check of this role on the bound library. */
   abstract Verdict check(String target, NativeTarget library);
+
+  /**
+   * The kit's check of this role on batches of {@code batches}' layout, for a role that takes the
+   * kit's batches ({@link #takesBatches()}).
+   *
+   * @throws UnsupportedOperationException for a producer role: a producer makes its own layouts
+   */
+  Verdict check(String target, NativeTarget library, BatchSource batches) {
+    throw new UnsupportedOperationException(word() + " makes its own batches: it is not checked on the kit's layouts");
+  }
+
+  /** True for the consumer roles, which are handed the kit's batches; a producer makes its own. */
+  boolean takesBatches() {
+    return this == CONSUMER || this == STREAM_CONSUMER;
+  }
 
   EntryPoint entryPoint() {
     return entryPoint;

@@ -1,6 +1,7 @@
 package dev.arrowownership.cli;
 
 import dev.arrowownership.conformance.CheckProgress;
+import dev.arrowownership.conformance.LayoutVerdicts;
 import dev.arrowownership.conformance.RuleResult.Status;
 import dev.arrowownership.conformance.Verdict;
 import dev.arrowownership.conformance.VerdictTable;
@@ -12,8 +13,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs a check in this JVM: binds the library, checks each role, prints each verdict's table and
- * writes its reports as soon as it is known (a later role that crashes the JVM leaves the earlier
+ * Runs a check in this JVM: binds the library, checks each role, prints each verdict's table (with
+ * {@code --layouts}, a consumer role's summary over the tour and the table of each failing layout,
+ * {@link LayoutCheck}) and writes its reports as soon as it is known (a later role that crashes the JVM leaves the earlier
  * reports behind), then says whether every required rule holds, and in which checks the target
  * refused the kit's valid input. The command's standard writers
  * flush at every line, so what was printed before a crash reaches the command that started this
@@ -37,16 +39,15 @@ final class InProcessCheck {
     for (CheckedRole role : request.roles()) {
       String step = request.step(role);
       steps.enter(step);
-      out.println(step + " in " + request.library().getFileName());
-      Verdict verdict = CheckProgress.reporting(ruleSteps(steps, step), () -> role.check(request.target(role), library));
-      steps.enter(step); // the rules are done: what fails now (the reports) is the role's
-      reports.addAll(Reports.write(request.reportDir(), verdict));
-      out.println(VerdictTable.of(verdict));
-      if (!verdict.conforms()) {
-        broken.add(verdict.target());
+      boolean onLayouts = request.onLayouts(role);
+      out.println(step + " in " + request.library().getFileName() + (onLayouts ? " on every layout of the tour" : ""));
+      Checked checked = onLayouts ? checkLayouts(request, role, library, steps, reports, out)
+          : check(request, role, library, steps, reports, out);
+      if (!checked.conforms()) {
+        broken.add(checked.target());
       }
-      if (!verdict.with(Status.UNSUPPORTED).isEmpty()) {
-        refused.add(verdict.target());
+      if (checked.refused()) {
+        refused.add(checked.target());
       }
     }
     reports.forEach(report -> out.println("report: " + report));
@@ -56,6 +57,31 @@ final class InProcessCheck {
             + " (see unsupported above)"));
     out.flush();
     return broken.isEmpty() ? Exit.CONFORMS : Exit.BROKEN;
+  }
+
+  /** What a role's check decided: whether every required rule held, and whether valid input was refused. */
+  private record Checked(String target, boolean conforms, boolean refused) {}
+
+  /** The role on the kit's default batch: its verdict table, and its reports written. */
+  private static Checked check(CheckRequest request, CheckedRole role, NativeTarget library, StepLog steps,
+      List<Path> reports, PrintWriter out) {
+    String step = request.step(role);
+    Verdict verdict = CheckProgress.reporting(ruleSteps(steps, step), () -> role.check(request.target(role), library));
+    steps.enter(step); // the rules are done: what fails now (the reports) is the role's
+    reports.addAll(Reports.write(request.reportDir(), verdict));
+    out.println(VerdictTable.of(verdict));
+    return new Checked(verdict.target(), verdict.conforms(), !verdict.with(Status.UNSUPPORTED).isEmpty());
+  }
+
+  /** The role on every layout of the tour: the summary and the table of each failing layout only, and the reports. */
+  private static Checked checkLayouts(CheckRequest request, CheckedRole role, NativeTarget library, StepLog steps,
+      List<Path> reports, PrintWriter out) {
+    LayoutVerdicts verdicts = LayoutCheck.run(request, role, library, steps);
+    steps.enter(request.step(role));
+    reports.addAll(Reports.write(request.reportDir(), verdicts));
+    out.println(verdicts.summary());
+    verdicts.failing().forEach(verdict -> out.println(VerdictTable.of(verdict)));
+    return new Checked(verdicts.target(), verdicts.conforms(), verdicts.refused());
   }
 
   /**

@@ -11,19 +11,34 @@ import java.util.List;
  * rule's failure or a declared finding with a note saying it is not fatal, in {@code <system-out>}.
  */
 public final class JUnitXml {
+  private static final String HEADER = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
   private JUnitXml() {}
 
   /** The report of {@code verdict}: a {@code <testsuite>} named after its target. */
   public static String of(Verdict verdict) {
+    return suite(new StringBuilder(HEADER), verdict).toString();
+  }
+
+  /**
+   * The report of several verdicts of one target, e.g. one per generated layout: a {@code
+   * <testsuites>} holding one {@code <testsuite>} per verdict, each named after the verdict's target.
+   */
+  public static String of(List<Verdict> verdicts) {
+    StringBuilder xml = new StringBuilder(HEADER).append("<testsuites>\n");
+    verdicts.forEach(verdict -> suite(xml, verdict));
+    return xml.append("</testsuites>\n").toString();
+  }
+
+  private static StringBuilder suite(StringBuilder xml, Verdict verdict) {
     List<TestCaseOutcome> outcomes = verdict.results().stream().map(TestCaseOutcome::of).toList();
-    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.append("<testsuite name=\"").append(escape(verdict.target())).append("\" tests=\"").append(outcomes.size())
         .append("\" failures=\"").append(count(outcomes, TestCaseOutcome.FAILED)).append("\" errors=\"0\" skipped=\"")
         .append(count(outcomes, TestCaseOutcome.SKIPPED)).append("\">\n");
     for (RuleResult result : verdict.results()) {
       testCase(xml, verdict.target(), result);
     }
-    return xml.append("</testsuite>\n").toString();
+    return xml.append("</testsuite>\n");
   }
 
   private static void testCase(StringBuilder xml, String target, RuleResult result) {

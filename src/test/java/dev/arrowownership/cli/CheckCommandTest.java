@@ -202,7 +202,7 @@ class CheckCommandTest {
   void stepFileNamesTheRoleBeingChecked() throws IOException {
     Path steps = reports.resolve("steps");
     Path taken = Files.writeString(reports.resolve("taken"), "");
-    CheckRequest request = new CheckRequest(Path.of(library), "x", taken, Map.of(EntryPoint.PRODUCER, "cli_produce"));
+    CheckRequest request = new CheckRequest(Path.of(library), "x", taken, Map.of(EntryPoint.PRODUCER, "cli_produce"), false);
 
     assertThatThrownBy(() -> InProcessCheck.run(request, StepLog.to(steps), new PrintWriter(new StringWriter())))
         .isInstanceOf(CliError.class);
@@ -243,7 +243,7 @@ class CheckCommandTest {
     CliRun run = CliRun.of("check", "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("--library=PATH", "--name=NAME", "--report-dir=DIR", "--in-process", "--help")
+    assertThat(run.out()).contains("--library=PATH", "--name=NAME", "--report-dir=DIR", "--layouts", "--in-process", "--help")
         .contains(Arrays.stream(EntryPoint.values()).map(e -> e.option() + "=SYMBOL").toList())
         .contains("Exit codes:", "  0  every required rule holds", "  1  a required rule is broken", "  2  nothing decided")
         .contains("'arrow-ownership header' prints\narrow_ownership_kit.h", "src/main/c/")
@@ -257,7 +257,7 @@ class CheckCommandTest {
     String help = CliRun.of("check", "--help").out();
     List<String> options = new ArrayList<>(List.of("--library="));
     Arrays.stream(EntryPoint.values()).forEach(e -> options.add(e.option() + "="));
-    options.addAll(List.of("--name=", "--report-dir=", "--in-process", "--help"));
+    options.addAll(List.of("--name=", "--report-dir=", "--layouts", "--in-process", "--help"));
     String described = help.substring(help.indexOf("\n      --library="));
     int last = -1;
     for (String option : options) {

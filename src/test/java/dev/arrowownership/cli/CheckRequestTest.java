@@ -57,10 +57,39 @@ class CheckRequestTest {
   @Test
   void namesMustBeFileNameSafe() {
     for (String name : new String[] {"", "-x", ".x", "a b", "a/b", "a\\b"}) {
-      assertThatThrownBy(() -> new CheckRequest(LIBRARY, name, Path.of("out"), Map.of(EntryPoint.PRODUCER, "p")))
+      assertThatThrownBy(() -> new CheckRequest(LIBRARY, name, Path.of("out"), Map.of(EntryPoint.PRODUCER, "p"), false))
           .isInstanceOf(CliError.class).hasMessageStartingWith("--name '" + name + "' must be");
     }
-    assertThat(new CheckRequest(LIBRARY, "A1._-z", Path.of("out"), Map.of(EntryPoint.PRODUCER, "p")).name()).isEqualTo("A1._-z");
+    assertThat(new CheckRequest(LIBRARY, "A1._-z", Path.of("out"), Map.of(EntryPoint.PRODUCER, "p"), false).name()).isEqualTo("A1._-z");
+  }
+
+  /**
+   * With --layouts the consumer roles, which the kit hands its batches, are checked over the tour under
+   * their own target; a producer role is not (it makes its own layouts); the child JVM gets the option.
+   */
+  @Test
+  void layoutsApplyToTheConsumerRolesOnly() {
+    Map<EntryPoint, String> symbols = Map.of(EntryPoint.PRODUCER, "p", EntryPoint.CONSUMER, "c",
+        EntryPoint.STREAM_PRODUCER, "sp", EntryPoint.STREAM_CONSUMER, "sc");
+    CheckRequest layouts = new CheckRequest(LIBRARY, "foo", Path.of("out"), symbols, true);
+    CheckRequest single = request(symbols);
+
+    assertThat(layouts.roles()).filteredOn(layouts::onLayouts)
+        .containsExactly(CheckedRole.CONSUMER, CheckedRole.STREAM_CONSUMER);
+    assertThat(single.roles()).noneMatch(single::onLayouts);
+    assertThat(layouts.layoutsTarget(CheckedRole.STREAM_CONSUMER)).isEqualTo("foo-stream-consumer-layouts");
+    assertThat(layouts.arguments()).endsWith("--stream-consumer", "sc", "--layouts");
+    assertThat(single.arguments()).doesNotContain("--layouts");
+  }
+
+  /** A producer role is never handed the kit's batches: asking for it is a bug of the caller, named. */
+  @Test
+  void aProducerRoleIsNotCheckedOnTheKitsBatches() {
+    assertThat(CheckedRole.values()).filteredOn(CheckedRole::takesBatches)
+        .containsExactly(CheckedRole.CONSUMER, CheckedRole.STREAM_CONSUMER);
+    assertThatThrownBy(() -> CheckedRole.STREAM_PRODUCER.check("t", null, null))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessage("stream-producer makes its own batches: it is not checked on the kit's layouts");
   }
 
   /** Only hooks, no role: refused; a role with hooks is enough. */
@@ -73,6 +102,6 @@ class CheckRequestTest {
   }
 
   private static CheckRequest request(Map<EntryPoint, String> symbols) {
-    return new CheckRequest(LIBRARY, CheckRequest.defaultName(LIBRARY).replace("lib", ""), Path.of("out"), symbols);
+    return new CheckRequest(LIBRARY, CheckRequest.defaultName(LIBRARY).replace("lib", ""), Path.of("out"), symbols, false);
   }
 }

@@ -32,7 +32,7 @@ class ChildJvmTest {
     properties.setProperty("jna.library.path", "/native");
     properties.setProperty("arrowownership.rows", "8");
     properties.setProperty("user.name", "someone");
-    CheckRequest request = new CheckRequest(Path.of("libx.so"), "x", reports, Map.of(EntryPoint.PRODUCER, "p"));
+    CheckRequest request = new CheckRequest(Path.of("libx.so"), "x", reports, Map.of(EntryPoint.PRODUCER, "p"), false);
     Path steps = reports.resolve("steps");
 
     List<String> command = ChildJvm.command(request, steps, properties);

@@ -55,7 +55,7 @@ class StepLogTest {
   void checkLogsBindingBeforeLoading() {
     Path library = NativeFixtures.require("cli_targets");
     Path file = dir.resolve("steps");
-    CheckRequest request = new CheckRequest(library, "x", dir, Map.of(EntryPoint.PRODUCER, "no_such_symbol"));
+    CheckRequest request = new CheckRequest(library, "x", dir, Map.of(EntryPoint.PRODUCER, "no_such_symbol"), false);
 
     assertThatThrownBy(() -> InProcessCheck.run(request, StepLog.to(file), new PrintWriter(new StringWriter())))
         .isInstanceOf(NativeTargetException.class);

@@ -99,4 +99,20 @@ class JUnitXmlTest {
     assertThat(JUnitXml.escape("\uD83Da")).isEqualTo("\uFFFDa");
     assertThat(JUnitXml.escape(" ~\u00e9")).isEqualTo(" ~\u00e9");
   }
+
+  /** Several verdicts of one target: one {@code <testsuite>} each, in order, in one {@code <testsuites>}. */
+  @Test
+  void severalVerdictsAreOneSuiteEach() {
+    Verdict passing = new Verdict("t on i", List.of(RuleResult.passed(REQUIRED, "ok")));
+    Verdict failing = new Verdict("t on u", List.of(RuleResult.failed(REQUIRED, "left"), RuleResult.passed(OPTIONAL, "ok")));
+
+    String xml = JUnitXml.of(List.of(passing, failing));
+    List<Suite> suites = JUnitReports.parseAll(xml);
+
+    assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"t on i\"");
+    assertThat(suites).extracting(Suite::name).containsExactly("t on i", "t on u");
+    assertThat(suites).extracting(Suite::tests).containsExactly(1, 2);
+    assertThat(suites.get(1).failed()).extracting(Case::classname).containsExactly("t on u");
+    assertThat(JUnitReports.parseAll(JUnitXml.of(List.of()))).isEmpty();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.arrowownership.libraries;
 
 import dev.arrowownership.conformance.Rule;
+import dev.arrowownership.conformance.RuleGrid;
 import dev.arrowownership.conformance.RuleResult;
 import dev.arrowownership.conformance.RuleResult.Status;
 import dev.arrowownership.conformance.Verdict;
@@ -8,9 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,10 +21,8 @@ import java.util.Optional;
  * cannot drift from the tests.
  */
 final class FamilyTable {
-  private static final int MAX_ERROR = 130;
   private final Map<Rule, String> causes;
-  private final Map<String, Map<Rule, String>> rows = new LinkedHashMap<>();
-  private final List<Rule> rules = new ArrayList<>();
+  private final RuleGrid grid = new RuleGrid();
 
   /**
    * {@code causes}: the one-line cause of each rule a known finding breaks, as its cells state it; a
@@ -46,19 +43,14 @@ final class FamilyTable {
     Optional<String> refusal = verdict.results().stream().map(RuleResult::refusal).flatMap(Optional::stream).findFirst();
     Map<Rule, String> cells = new LinkedHashMap<>();
     for (RuleResult result : verdict.results()) {
-      if (!rules.contains(result.rule())) {
-        rules.add(result.rule());
-      }
       cells.put(result.rule(), cell(result, refusal));
     }
-    rows.put(family, cells);
+    grid.add(family, cells);
   }
 
   /** Adds a row whose every cell is {@code text}: the family never reached the rules (e.g. the library cannot build it). */
   void addUniform(String family, String text) {
-    Map<Rule, String> cells = new LinkedHashMap<>();
-    rules.forEach(rule -> cells.put(rule, text));
-    rows.put(family, cells);
+    grid.addUniform(family, text);
   }
 
   private String cell(RuleResult result, Optional<String> refusal) {
@@ -90,26 +82,14 @@ final class FamilyTable {
     return "not supported: " + shorten(error.replaceAll("-?\\d{4,}", "N"));
   }
 
-  /** The first line of {@code text}, at most {@value #MAX_ERROR} characters, safe in a table cell. */
+  /** The first line of {@code text}, shortened, safe in a table cell ({@link RuleGrid#shorten}). */
   static String shorten(String text) {
-    String line = text.lines().findFirst().orElse("").replace('|', '/').strip();
-    return line.length() <= MAX_ERROR ? line : line.substring(0, MAX_ERROR - 3) + "...";
+    return RuleGrid.shorten(text);
   }
 
   /** The table as Markdown: one row per family, one column per rule (a rule not applicable to any family left out). */
   String toMarkdown(String firstColumn) {
-    List<Rule> rules = this.rules.stream()
-        .filter(rule -> rows.values().stream().anyMatch(cells -> !cells.getOrDefault(rule, "n/a").startsWith("n/a")))
-        .toList();
-    StringBuilder text = new StringBuilder("| ").append(firstColumn);
-    rules.forEach(rule -> text.append(" | `").append(rule.id()).append('`'));
-    text.append(" |\n|---").append("|---".repeat(rules.size())).append("|\n");
-    rows.forEach((family, cells) -> {
-      text.append("| ").append(family);
-      rules.forEach(rule -> text.append(" | ").append(cells.getOrDefault(rule, "not measured")));
-      text.append(" |\n");
-    });
-    return text.toString();
+    return grid.toMarkdown(firstColumn);
   }
 
   /**

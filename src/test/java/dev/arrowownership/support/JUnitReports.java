@@ -42,27 +42,49 @@ public final class JUnitReports {
 
   /** Parses a report whose root is one {@code <testsuite>}; a malformed document fails the test. */
   public static Suite parse(String xml) {
+    Element root = root(xml);
+    if (!root.getTagName().equals("testsuite")) {
+      throw new AssertionError("root element is <" + root.getTagName() + ">, not <testsuite>");
+    }
+    return suite(root);
+  }
+
+  /** Parses a report whose root is a {@code <testsuites>}: its suites in order; a malformed document fails the test. */
+  public static List<Suite> parseAll(String xml) {
+    Element root = root(xml);
+    if (!root.getTagName().equals("testsuites")) {
+      throw new AssertionError("root element is <" + root.getTagName() + ">, not <testsuites>");
+    }
+    List<Suite> suites = new ArrayList<>();
+    NodeList children = root.getElementsByTagName("testsuite");
+    for (int i = 0; i < children.getLength(); i++) {
+      suites.add(suite((Element) children.item(i)));
+    }
+    return suites;
+  }
+
+  private static Element root(String xml) {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Element suite = factory.newDocumentBuilder()
-          .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
-      if (!suite.getTagName().equals("testsuite")) {
-        throw new AssertionError("root element is <" + suite.getTagName() + ">, not <testsuite>");
-      }
-      List<Case> cases = new ArrayList<>();
-      NodeList testCases = suite.getElementsByTagName("testcase");
-      for (int i = 0; i < testCases.getLength(); i++) {
-        Element testCase = (Element) testCases.item(i);
-        cases.add(new Case(testCase.getAttribute("classname"), testCase.getAttribute("name"),
-            child(testCase, "failure").map(f -> f.getAttribute("message")), child(testCase, "failure").map(Element::getTextContent),
-            child(testCase, "skipped").map(s -> s.getAttribute("message")), child(testCase, "system-out").map(Element::getTextContent)));
-      }
-      return new Suite(suite.getAttribute("name"), count(suite, "tests"), count(suite, "failures"), count(suite, "errors"),
-          count(suite, "skipped"), cases);
+      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+          .getDocumentElement();
     } catch (Exception e) {
       throw new AssertionError("not a well-formed JUnit XML report: " + e.getMessage() + "\n" + xml, e);
     }
+  }
+
+  private static Suite suite(Element suite) {
+    List<Case> cases = new ArrayList<>();
+    NodeList testCases = suite.getElementsByTagName("testcase");
+    for (int i = 0; i < testCases.getLength(); i++) {
+      Element testCase = (Element) testCases.item(i);
+      cases.add(new Case(testCase.getAttribute("classname"), testCase.getAttribute("name"),
+          child(testCase, "failure").map(f -> f.getAttribute("message")), child(testCase, "failure").map(Element::getTextContent),
+          child(testCase, "skipped").map(s -> s.getAttribute("message")), child(testCase, "system-out").map(Element::getTextContent)));
+    }
+    return new Suite(suite.getAttribute("name"), count(suite, "tests"), count(suite, "failures"), count(suite, "errors"),
+        count(suite, "skipped"), cases);
   }
 
   private static int count(Element suite, String attribute) {
