@@ -87,7 +87,9 @@ public final class LayoutVerdicts {
     String counts = byLayout.size() + " generated layouts: " + passed + " passed, " + refused
         + " refused (unsupported: the kit's valid input refused), " + failing.size() + " failed";
     if (failing.isEmpty()) {
-      return target + " conforms on " + counts;
+      // Nothing broken, but with every layout refused no rule was observed on accepted input: say so first.
+      return target + (passed == 0 ? " refused every layout, so it conforms with nothing accepted, on " : " conforms on ")
+          + counts;
     }
     Verdict first = failing.get(0);
     List<String> rules = first.with(Status.FAILED).stream().filter(r -> r.rule().required()).map(r -> r.rule().id())

@@ -1,12 +1,9 @@
 package dev.arrowownership.generate;
 
 import dev.arrowownership.cdata.MetadataEntry;
-import dev.arrowownership.cdata.SchemaNode;
 import dev.arrowownership.cdata.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -40,18 +37,6 @@ public final class ArrowArbitraries {
   public static final int MAX_OFFSET = 3;
   /** Most nodes in a generated schema (dictionaries included). */
   public static final int MAX_NODES = 16;
-  /** The formats of every leaf type, {@code i} first: what a leaf shrinks to. */
-  static final List<String> LEAF_FORMATS = List.of("i", "n", "b", "c", "C", "s", "S", "I", "l", "L", "e", "f", "g",
-      "d:5,2,32", "d:12,2,64", "d:20,3", "d:40,5,256", "tdD", "tdm", "tts", "ttm", "ttu", "ttn", "tss:", "tsm:UTC",
-      "tsu:", "tsn:Europe/Paris", "tDs", "tDm", "tDu", "tDn", "tiM", "tiD", "tin", "z", "u", "Z", "U", "w:3", "vz",
-      "vu");
-  /** Every dictionary index type, signed and unsigned. */
-  static final List<String> INDEX_FORMATS = List.of("i", "c", "C", "s", "S", "I", "l", "L");
-  static final List<String> LIST_FORMATS = List.of("+l", "+L", "+vl", "+vL", "+w:1", "+w:2");
-  static final List<MetadataEntry> EXTENSION = List.of(MetadataEntry.of(MetadataEntry.EXTENSION_NAME, "kit.extension"),
-      MetadataEntry.of(MetadataEntry.EXTENSION_METADATA, "{\"generated\":true}"));
-  static final List<MetadataEntry> CUSTOM = List.of(MetadataEntry.of("kit.note", "generated"));
-
   private ArrowArbitraries() {}
 
   /**
@@ -59,7 +44,7 @@ public final class ArrowArbitraries {
    * record batch (non-nullable, unnamed), any other type a plain top-level array.
    */
   public static Arbitrary<ArrowLayout> schemas() {
-    return fields().map(f -> f.kind() == TypeKind.STRUCT ? recordBatch(f.children()) : f);
+    return fields().map(f -> f.kind() == TypeKind.STRUCT ? LayoutFormats.recordBatch(f.children()) : f);
   }
 
   /** Batches of {@code schema}: lengths up to {@link #MAX_LENGTH}, offsets up to {@link #MAX_OFFSET}. */
@@ -103,7 +88,7 @@ public final class ArrowArbitraries {
   public static Arbitrary<ArrowLayout> fields() {
     List<Arbitrary<ArrowLayout>> self = new ArrayList<>(1);
     Arbitrary<ArrowLayout> inner = Arbitraries.lazy(() -> self.get(0));
-    Arbitrary<ArrowLayout> leaf = decorated(Arbitraries.of(LEAF_FORMATS).map(f -> ArrowLayout.leaf(f, "f")));
+    Arbitrary<ArrowLayout> leaf = decorated(Arbitraries.of(LayoutFormats.LEAF_FORMATS).map(f -> ArrowLayout.leaf(f, "f")));
     self.add(Arbitraries.lazyOf(() -> leaf, () -> leaf, () -> leaf, () -> leaf, () -> leaf,
         () -> decorated(lists(inner)), () -> decorated(lists(inner)), () -> decorated(structs(inner)),
         () -> decorated(maps(inner)), () -> decorated(unions(inner)), () -> decorated(runEndEncoded(inner)),
@@ -117,13 +102,8 @@ public final class ArrowArbitraries {
     return field.depth() <= MAX_DEPTH + 1 && field.size() <= MAX_NODES;
   }
 
-  /** A record batch: a non-nullable struct of {@code fields}, as a C Data record batch is. */
-  public static ArrowLayout recordBatch(List<ArrowLayout> fields) {
-    return ArrowLayout.nested("+s", "", fields).nullable(false);
-  }
-
   static Arbitrary<ArrowLayout> lists(Arbitrary<ArrowLayout> items) {
-    return Combinators.combine(Arbitraries.of(LIST_FORMATS), items).as((f, item) -> ArrowLayout.nested(f, "l", List.of(item)));
+    return Combinators.combine(Arbitraries.of(LayoutFormats.LIST_FORMATS), items).as((f, item) -> ArrowLayout.nested(f, "l", List.of(item)));
   }
 
   static Arbitrary<ArrowLayout> structs(Arbitrary<ArrowLayout> fields) {
@@ -131,50 +111,28 @@ public final class ArrowArbitraries {
   }
 
   static Arbitrary<ArrowLayout> maps(Arbitrary<ArrowLayout> values) {
-    return Combinators.combine(Arbitraries.of("i", "u", "l"), values, Arbitraries.of(false, true)).as(ArrowArbitraries::map);
-  }
-
-  /** A map of {@code keyFormat} keys: entries and keys non-nullable, as the spec requires. */
-  public static ArrowLayout map(String keyFormat, ArrowLayout value, boolean keysSorted) {
-    ArrowLayout entries = ArrowLayout.nested("+s", "entries",
-        List.of(ArrowLayout.leaf(keyFormat, "key").nullable(false), value.named("value"))).nullable(false);
-    ArrowLayout map = ArrowLayout.nested("+m", "m", List.of(entries));
-    return keysSorted ? map.withFlags(SchemaNode.MAP_KEYS_SORTED) : map;
+    return Combinators.combine(Arbitraries.of("i", "u", "l"), values, Arbitraries.of(false, true)).as(LayoutFormats::map);
   }
 
   static Arbitrary<ArrowLayout> unions(Arbitrary<ArrowLayout> members) {
     return Combinators.combine(Arbitraries.of("s", "d"), members.list().ofMinSize(1).ofMaxSize(3), Arbitraries.of(false, true))
-        .as(ArrowArbitraries::union);
-  }
-
-  /** A sparse ({@code s}) or dense ({@code d}) union; type ids 0, 1, ... or spread out in reverse (7, 4, 1). */
-  public static ArrowLayout union(String mode, List<ArrowLayout> members, boolean spreadIds) {
-    int n = members.size();
-    String ids = IntStream.range(0, n).mapToObj(i -> String.valueOf(spreadIds ? 3 * (n - 1 - i) + 1 : i))
-        .collect(Collectors.joining(","));
-    return ArrowLayout.nested("+u" + mode + ":" + ids, "u", members);
+        .as(LayoutFormats::union);
   }
 
   static Arbitrary<ArrowLayout> runEndEncoded(Arbitrary<ArrowLayout> values) {
-    return Combinators.combine(Arbitraries.of("i", "s", "l"), values).as(ArrowArbitraries::runEndEncoded);
-  }
-
-  /** A run-end encoded array of {@code values}, run ends of {@code endsFormat} (int16, int32 or int64, non-nullable). */
-  public static ArrowLayout runEndEncoded(String endsFormat, ArrowLayout values) {
-    return ArrowLayout.nested("+r", "r", List.of(ArrowLayout.leaf(endsFormat, "run_ends").nullable(false),
-        values.named("values")));
+    return Combinators.combine(Arbitraries.of("i", "s", "l"), values).as(LayoutFormats::runEndEncoded);
   }
 
   static Arbitrary<ArrowLayout> dictionaries(Arbitrary<ArrowLayout> values) {
     // A dictionary's values are themselves plain (not dictionary-encoded), as Arrow's IPC format requires.
-    return Combinators.combine(Arbitraries.of(INDEX_FORMATS), values)
+    return Combinators.combine(Arbitraries.of(LayoutFormats.INDEX_FORMATS), values)
         .as((index, value) -> value.dictionary().orElse(value).encodedBy(index));
   }
 
   /** {@code fields} with a name from a small set (so siblings share names), nullability and metadata. */
   static Arbitrary<ArrowLayout> decorated(Arbitrary<ArrowLayout> fields) {
     Arbitrary<List<MetadataEntry>> metadata =
-        Arbitraries.frequency(Tuple.of(8, List.<MetadataEntry>of()), Tuple.of(1, CUSTOM), Tuple.of(1, EXTENSION));
+        Arbitraries.frequency(Tuple.of(8, List.<MetadataEntry>of()), Tuple.of(1, LayoutFormats.CUSTOM), Tuple.of(1, LayoutFormats.EXTENSION));
     return Combinators.combine(fields, Arbitraries.of("a", "b", "c"), Arbitraries.of(true, false), metadata)
         .as((field, name, nullable, pairs) -> field.named(name).nullable(nullable || field.format().equals("n"))
             .withMetadata(pairs));
@@ -183,13 +141,5 @@ public final class ArrowArbitraries {
   /** One batch of every family and shape, smallest first: a deterministic first round that covers them all. */
   public static List<LayoutBatch> tour() {
     return LayoutTour.batches();
-  }
-
-  static List<ArrowLayout> leaves() {
-    List<ArrowLayout> leaves = new ArrayList<>();
-    for (String format : LEAF_FORMATS) {
-      leaves.add(ArrowLayout.leaf(format, "f"));
-    }
-    return leaves;
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arrowownership.conformance.Rule;
 import dev.arrowownership.conformance.TestCaseOutcome;
+import dev.arrowownership.generate.LayoutTour;
 import dev.arrowownership.support.JUnitReports;
 import dev.arrowownership.support.JUnitReports.Suite;
 import dev.arrowownership.support.NativeFixtures;
@@ -62,6 +63,22 @@ class CheckCommandIT {
     Suite consumer = report("libcli_targets-consumer");
     assertThat(List.of(consumer.tests(), consumer.failures())).containsExactly(rulesOf(Rule.Role.CONSUMER), 0);
     assertThat(reports.resolve("libcli_targets-consumer.md")).content().startsWith("# Conformance: libcli_targets-consumer\n");
+  }
+
+  /**
+   * {@code --layouts} from the packaged jar, which has no jqwik inside: the tour is built without it
+   * (a first version reached jqwik through ArrowArbitraries and died of NoClassDefFoundError here).
+   */
+  @Test
+  void layoutsRunFromTheJarOverEveryLayoutOfTheTour() throws Exception {
+    Run run = jar("check", "--library", library, "--consumer", "cli_consume_int32s", "--layouts", "--report-dir",
+        reports.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).contains("libcli_targets-consumer-layouts conforms on " + LayoutTour.batches().size()
+        + " generated layouts: ");
+    assertThat(reports.resolve("libcli_targets-consumer-layouts.md")).isRegularFile();
   }
 
   @Test

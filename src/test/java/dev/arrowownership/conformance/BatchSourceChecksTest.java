@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrowownership.cdata.CDataReader;
 import dev.arrowownership.fixtures.ReadingStreamConsumer;
-import dev.arrowownership.generate.ArrowArbitraries;
 import dev.arrowownership.generate.ArrowLayout;
 import dev.arrowownership.generate.BatchShape;
 import dev.arrowownership.generate.LayoutBatch;
+import dev.arrowownership.generate.LayoutFormats;
 import dev.arrowownership.generate.LayoutSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The consumer and stream-consumer checks hand over the batches of the source they are given. */
 class BatchSourceChecksTest {
   private static final LayoutBatch RUN_ENDS = new LayoutBatch(
-      ArrowArbitraries.runEndEncoded("s", ArrowLayout.leaf("vu", "v")), new BatchShape(4, 1, BatchShape.Nulls.SOME, 3));
+      LayoutFormats.runEndEncoded("s", ArrowLayout.leaf("vu", "v")), new BatchShape(4, 1, BatchShape.Nulls.SOME, 3));
 
   /** checkConsumer(target, consumer, source): every valid batch handed over is the source's layout. */
   @Test

@@ -71,6 +71,16 @@ class LayoutVerdictsTest {
         + " kit's valid input refused), 0 failed");
   }
 
+  /** Every layout refused: it conforms (nothing broke), and the summary leads with what it did not accept. */
+  @Test
+  void everyLayoutRefusedSaysSoFirst() {
+    LayoutVerdicts verdicts = new LayoutVerdicts("t");
+    verdicts.add("u", REFUSED);
+    assertThat(verdicts.conforms()).isTrue();
+    assertThat(verdicts.summary()).isEqualTo("t refused every layout, so it conforms with nothing accepted, on 1"
+        + " generated layouts: 0 passed, 1 refused (unsupported: the kit's valid input refused), 0 failed");
+  }
+
   /** No layout checked decides nothing: it does not conform (a check that cannot fail is no check). */
   @Test
   void noLayoutDoesNotConform() {

@@ -16,12 +16,12 @@ class ArrowLayoutTest {
   /** The notation names each node's format, dictionaries in braces, children in angle brackets, metadata by a tag. */
   @Test
   void printsFormatStringNotation() {
-    ArrowLayout union = ArrowArbitraries.union("d", List.of(i, u), false);
+    ArrowLayout union = LayoutFormats.union("d", List.of(i, u), false);
     assertThat(ArrowLayout.nested("+l", "l", List.of(union))).hasToString("+l<+ud:0,1<i,u>>");
     assertThat(u.encodedBy("c")).hasToString("c{u}");
-    assertThat(i.withMetadata(ArrowArbitraries.EXTENSION)).hasToString("i#ext");
-    assertThat(i.withMetadata(ArrowArbitraries.CUSTOM)).hasToString("i#meta");
-    assertThat(ArrowArbitraries.union("s", List.of(i, u, i), true)).hasToString("+us:7,4,1<i,u,i>");
+    assertThat(i.withMetadata(LayoutFormats.EXTENSION)).hasToString("i#ext");
+    assertThat(i.withMetadata(LayoutFormats.CUSTOM)).hasToString("i#meta");
+    assertThat(LayoutFormats.union("s", List.of(i, u, i), true)).hasToString("+us:7,4,1<i,u,i>");
   }
 
   /** Nullability, extra flags and renaming each change only what they name. */
@@ -36,8 +36,8 @@ class ArrowLayoutTest {
     assertThat(sorted.nullable(false).flags()).isEqualTo(SchemaNode.MAP_KEYS_SORTED);
     assertThat(i.named("x").name()).isEqualTo("x");
     assertThat(i.named("x").format()).isEqualTo("i");
-    assertThat(ArrowArbitraries.recordBatch(List.of(i)).nullable()).isFalse();
-    assertThat(ArrowArbitraries.recordBatch(List.of(i)).name()).isEmpty();
+    assertThat(LayoutFormats.recordBatch(List.of(i)).nullable()).isFalse();
+    assertThat(LayoutFormats.recordBatch(List.of(i)).name()).isEmpty();
   }
 
   /** Depth and size count nodes, dictionaries included; kind is the index type's under a dictionary. */
@@ -54,8 +54,8 @@ class ArrowLayoutTest {
     assertThat(struct.depth()).isEqualTo(3);
     assertThat(struct.size()).isEqualTo(4);
     assertThat(i.isExtension()).isFalse();
-    assertThat(i.withMetadata(ArrowArbitraries.CUSTOM).isExtension()).isFalse();
-    assertThat(i.withMetadata(ArrowArbitraries.EXTENSION).isExtension()).isTrue();
+    assertThat(i.withMetadata(LayoutFormats.CUSTOM).isExtension()).isFalse();
+    assertThat(i.withMetadata(LayoutFormats.EXTENSION).isExtension()).isTrue();
   }
 
   /** A format the kit cannot read, or a non-integer dictionary index, is refused. */

@@ -60,7 +60,7 @@ class ContentBuilderTest {
   /** Union type ids are the declared ones; a dense union's offsets count each child's slots. */
   @Test
   void unions() {
-    ArrowLayout dense = ArrowArbitraries.union("d", List.of(I, U), true);
+    ArrowLayout dense = LayoutFormats.union("d", List.of(I, U), true);
     ArrayContent content = build(dense, 12, 0, BatchShape.Nulls.SOME, 3);
     byte[] typeIds = content.buffers().get(0);
     long[] offsets = LeafContentTest.read(content.buffers().get(1), 4);
@@ -74,7 +74,7 @@ class ContentBuilderTest {
     assertThat(content.children().get(1).length()).isEqualTo(counts[1]);
     assertThat(counts[0]).isPositive();
     assertThat(counts[1]).isPositive();
-    ArrayContent sparse = build(ArrowArbitraries.union("s", List.of(I, U), false), 6, 2, BatchShape.Nulls.SOME, 3);
+    ArrayContent sparse = build(LayoutFormats.union("s", List.of(I, U), false), 6, 2, BatchShape.Nulls.SOME, 3);
     assertThat(sparse.buffers()).hasSize(1);
     assertThat(sparse.children()).allMatch(child -> child.length() == 8);
   }
@@ -85,7 +85,7 @@ class ContentBuilderTest {
     Set<Long> firstEnds = new HashSet<>();
     Set<Long> runCounts = new HashSet<>();
     for (int seed = 0; seed < 10; seed++) {
-      ArrayContent ree = build(ArrowArbitraries.runEndEncoded("l", U), 6, 2, BatchShape.Nulls.SOME, seed);
+      ArrayContent ree = build(LayoutFormats.runEndEncoded("l", U), 6, 2, BatchShape.Nulls.SOME, seed);
       ArrayContent ends = ree.children().get(0);
       long[] values = LeafContentTest.read(ends.buffers().get(1), 8);
       assertThat(values).hasSize((int) ends.length()).isSorted().doesNotHaveDuplicates();
@@ -96,9 +96,9 @@ class ContentBuilderTest {
     }
     assertThat(firstEnds.size()).isGreaterThan(1);
     assertThat(runCounts.size()).isGreaterThan(1);
-    ArrayContent single = build(ArrowArbitraries.runEndEncoded("s", U), 1, 0, BatchShape.Nulls.SOME, 1);
+    ArrayContent single = build(LayoutFormats.runEndEncoded("s", U), 1, 0, BatchShape.Nulls.SOME, 1);
     assertThat(LeafContentTest.read(single.children().get(0).buffers().get(1), 2)).containsExactly(1);
-    ArrayContent empty = build(ArrowArbitraries.runEndEncoded("i", U), 0, 0, BatchShape.Nulls.SOME, 1);
+    ArrayContent empty = build(LayoutFormats.runEndEncoded("i", U), 0, 0, BatchShape.Nulls.SOME, 1);
     assertThat(empty.children().get(0).length()).isZero();
     assertThat(empty.children().get(1).length()).isZero();
   }

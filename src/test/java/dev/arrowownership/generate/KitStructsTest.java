@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class KitStructsTest {
   /** A record batch of one int32 column: two base structs, each with one child. */
   private static final LayoutBatch BATCH = new LayoutBatch(
-      ArrowArbitraries.recordBatch(List.of(ArrowLayout.leaf("i", "id"))), new BatchShape(3, 0, BatchShape.Nulls.SOME, 1));
+      LayoutFormats.recordBatch(List.of(ArrowLayout.leaf("i", "id"))), new BatchShape(3, 0, BatchShape.Nulls.SOME, 1));
 
   @Test
   void trackLiveTracksBothTreesWhenBothAreLive() {

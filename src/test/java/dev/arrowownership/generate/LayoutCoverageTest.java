@@ -38,7 +38,7 @@ class LayoutCoverageTest {
   void countsBatchesNotNodes() {
     LayoutCoverage coverage = new LayoutCoverage();
     ArrowLayout i = ArrowLayout.leaf("i", "a");
-    coverage.record(new LayoutBatch(ArrowArbitraries.recordBatch(List.of(i, i)), SLICED));
+    coverage.record(new LayoutBatch(LayoutFormats.recordBatch(List.of(i, i)), SLICED));
     assertThat(coverage.count(TypeKind.INT32)).isEqualTo(1);
     assertThat(coverage.count(TypeKind.STRUCT)).isEqualTo(1);
     assertThat(coverage.count(LayoutFeature.DUPLICATE_FIELD_NAMES)).isEqualTo(1);
@@ -94,9 +94,9 @@ class LayoutCoverageTest {
         .doesNotContain(LayoutFeature.TIMESTAMP_WITHOUT_ZONE);
     assertThat(features(ArrowLayout.leaf("tsu:", "t"), SLICED)).contains(LayoutFeature.TIMESTAMP_WITHOUT_ZONE)
         .doesNotContain(LayoutFeature.TIMESTAMP_WITH_ZONE);
-    assertThat(features(ArrowArbitraries.map("i", u, true), SLICED)).contains(LayoutFeature.MAP_KEYS_SORTED)
+    assertThat(features(LayoutFormats.map("i", u, true), SLICED)).contains(LayoutFeature.MAP_KEYS_SORTED)
         .doesNotContain(LayoutFeature.MAP_KEYS_UNSORTED);
-    assertThat(features(ArrowArbitraries.map("i", u, false), SLICED)).contains(LayoutFeature.MAP_KEYS_UNSORTED)
+    assertThat(features(LayoutFormats.map("i", u, false), SLICED)).contains(LayoutFeature.MAP_KEYS_UNSORTED)
         .doesNotContain(LayoutFeature.MAP_KEYS_SORTED);
     assertThat(features(ArrowLayout.leaf("vz", "v"), new BatchShape(3, 0, BatchShape.Nulls.SOME, 1)))
         .contains(LayoutFeature.VIEW_INLINE_VALUE, LayoutFeature.VIEW_OUT_OF_LINE_VALUE);
@@ -104,9 +104,9 @@ class LayoutCoverageTest {
         .contains(LayoutFeature.VIEW_INLINE_VALUE).doesNotContain(LayoutFeature.VIEW_OUT_OF_LINE_VALUE);
     assertThat(features(ArrowLayout.leaf("vz", "v"), new BatchShape(0, 0, BatchShape.Nulls.SOME, 1)))
         .doesNotContain(LayoutFeature.VIEW_INLINE_VALUE);
-    assertThat(features(u.withMetadata(ArrowArbitraries.EXTENSION), SLICED)).contains(LayoutFeature.EXTENSION_TYPE)
+    assertThat(features(u.withMetadata(LayoutFormats.EXTENSION), SLICED)).contains(LayoutFeature.EXTENSION_TYPE)
         .doesNotContain(LayoutFeature.FIELD_METADATA);
-    assertThat(features(u.withMetadata(ArrowArbitraries.CUSTOM), SLICED)).contains(LayoutFeature.FIELD_METADATA)
+    assertThat(features(u.withMetadata(LayoutFormats.CUSTOM), SLICED)).contains(LayoutFeature.FIELD_METADATA)
         .doesNotContain(LayoutFeature.EXTENSION_TYPE);
     ArrowLayout four = ArrowLayout.nested("+l", "a", List.of(ArrowLayout.nested("+l", "b", List.of(
         ArrowLayout.nested("+l", "c", List.of(ArrowLayout.nested("+l", "d", List.of(u))))))));

@@ -62,7 +62,7 @@ class NativeLayoutWriterTest {
   void pointersToNothingAreNull() {
     ArrowLayout nullType = ArrowLayout.leaf("n", "n");
     ArrowLayout struct = ArrowLayout.nested("+s", "s", List.of(ArrowLayout.leaf("i", "i")))
-        .withMetadata(ArrowArbitraries.CUSTOM);
+        .withMetadata(LayoutFormats.CUSTOM);
     try (BufferAllocator allocator = new RootAllocator(); ArrowArray array = ArrowArray.allocateNew(allocator);
         ArrowSchema schema = ArrowSchema.allocateNew(allocator)) {
       NativeLayoutWriter.write(new LayoutBatch(nullType, new BatchShape(2, 0, BatchShape.Nulls.SOME, 1)), allocator,

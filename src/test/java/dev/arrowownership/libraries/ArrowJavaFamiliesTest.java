@@ -7,6 +7,7 @@ import dev.arrowownership.conformance.Rule;
 import dev.arrowownership.conformance.Verdict;
 import dev.arrowownership.generate.ArrowArbitraries;
 import dev.arrowownership.generate.LayoutBatch;
+import dev.arrowownership.generate.LayoutFormats;
 import dev.arrowownership.generate.LayoutSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +93,7 @@ class ArrowJavaFamiliesTest {
     Map<String, LayoutBatch> rows = new LinkedHashMap<>();
     for (LayoutBatch batch : ArrowArbitraries.tour()) {
       LayoutBatch root = ArrowJavaReexport.Exporter.of(batch) == ArrowJavaReexport.Exporter.ROOT ? batch
-          : new LayoutBatch(ArrowArbitraries.recordBatch(List.of(batch.layout())), batch.shape());
+          : new LayoutBatch(LayoutFormats.recordBatch(List.of(batch.layout())), batch.shape());
       rows.put("`" + root + "`", root);
     }
     exportTable("arrow-java-export-root", "tour batch", rows);

@@ -8,6 +8,7 @@ import dev.arrowownership.conformance.Verdict;
 import dev.arrowownership.generate.ArrowArbitraries;
 import dev.arrowownership.generate.ArrowLayout;
 import dev.arrowownership.generate.LayoutBatch;
+import dev.arrowownership.generate.LayoutFormats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class ArrowJavaGeneratedExportTest {
   @Property
   void exportKeepsTheProducerRules(@ForAll("batches") LayoutBatch generated, @ForAll boolean asColumn) {
     LayoutBatch batch = asColumn && ArrowJavaReexport.Exporter.of(generated) == ArrowJavaReexport.Exporter.VECTOR
-        ? new LayoutBatch(ArrowArbitraries.recordBatch(List.of(generated.layout())), generated.shape()) : generated;
+        ? new LayoutBatch(LayoutFormats.recordBatch(List.of(generated.layout())), generated.shape()) : generated;
     ArrowJavaReexport.Exporter exporter = ArrowJavaReexport.Exporter.of(batch);
     try (RootAllocator allocator = new RootAllocator()) {
       Optional<String> refusal = ArrowJavaReexport.importError(allocator, batch);

@@ -4,6 +4,7 @@ import dev.arrowownership.cdata.TypeKind;
 import dev.arrowownership.generate.ArrowArbitraries;
 import dev.arrowownership.generate.BatchShape;
 import dev.arrowownership.generate.LayoutBatch;
+import dev.arrowownership.generate.LayoutFormats;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class FamilyBatches {
     Map<TypeKind, LayoutBatch> batches = new EnumMap<>(TypeKind.class);
     topLevel().forEach((kind, batch) -> {
       BatchShape shape = batch.shape();
-      batches.put(kind, new LayoutBatch(ArrowArbitraries.recordBatch(List.of(batch.layout())), offset < 0 ? shape
+      batches.put(kind, new LayoutBatch(LayoutFormats.recordBatch(List.of(batch.layout())), offset < 0 ? shape
           : new BatchShape(shape.length(), offset, shape.nulls(), shape.seed())));
     });
     return batches;
