@@ -43,7 +43,7 @@ final class ModelPlan {
 
   /**
    * One move of the plan: its index among all the plan's moves (enumeration order, level by level),
-   * its sequence, and the state it is predicted to reach.
+   * its sequence, and the model state it is predicted to reach (null for a shard's move off the plan).
    */
   record Move(long index, List<Step> sequence, String predicted) {}
 

@@ -41,24 +41,24 @@ final class PlannedShard {
     List<Reached> unpredicted = List.of();
     for (int d = 1; d <= depth && !(plan.closed() && unpredicted.isEmpty()); d++) {
       List<ModelPlan.Move> mine = plan.nextLevel().stream().filter(move -> shard.owns(move.index())).toList();
-      List<List<Step>> sequences = new ArrayList<>();
-      mine.forEach(move -> sequences.add(move.sequence()));
-      unpredicted.forEach(from -> from.steps().forEach(step -> sequences.add(ModelPlan.append(from.sequence(), step))));
+      List<ModelPlan.Move> moves = new ArrayList<>(mine); // then every move from the unpredicted states, off the plan
+      unpredicted.forEach(from -> from.steps().forEach(step ->
+          moves.add(new ModelPlan.Move(Exploration.OFF_PLAN, ModelPlan.append(from.sequence(), step), null))));
+      List<List<Step>> sequences = moves.stream().map(ModelPlan.Move::sequence).toList();
       List<Ran> outcomes = runner.apply(sequences);
       List<Reached> takenUp = new ArrayList<>();
       for (int i = 0; i < sequences.size(); i++) {
-        boolean planned = i < mine.size();
         search.checked(sequences.get(i));
         Ran ran = outcomes.get(i);
         if (ran.failure() != null && search.stopsAt(sequences.get(i), ran)) {
-          return search.failed(d, sequences.get(i), ran.failure(), planned ? mine.get(i).index() : Exploration.OFF_PLAN);
+          return search.failed(d, sequences.get(i), ran.failure(), moves.get(i).index());
         }
         if (ran.reached() == null) {
           continue; // a step broke a rule: not a state of the model's
         }
         Reached reached = ran.reached();
         search.visit(reached.state(), reached.modelState());
-        if (check.takesUp(planned ? mine.get(i).predicted() : null, reached, plan::knows)) {
+        if (check.takesUp(moves.get(i).predicted(), reached, plan::knows)) {
           takenUp.add(reached);
         }
       }

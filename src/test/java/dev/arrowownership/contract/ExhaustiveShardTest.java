@@ -98,31 +98,40 @@ class ExhaustiveShardTest {
   }
 
   /**
-   * A wrapper whose extraction allocates once more beside an open handle: the plan, calibrated on a
-   * lone frame, predicts that allocation #2 does not fail there, and the run finds it does. The
-   * shard that ran it says so and explores what the plan missed: the shards still see every state
-   * of the unsharded run.
+   * A wrapper whose extraction allocates once more beside a handle: the plan, calibrated on a lone
+   * frame (of no batches: no allocation, so no fault fires), predicts that allocation #0 does not
+   * fail there, and the run finds it does. The shard that ran it says so and explores the state the
+   * plan missed itself, every step from it: the shards still see exactly the states of the unsharded
+   * run, and close with it.
    */
   @Test
   void aMispredictedRunIsReportedAndExploredByItsShard() {
-    StepAlphabet oneBatch = new StepAlphabet(1, 3, List.of(3));
-    Exploration whole = new ExhaustiveChecker(new ExtractionAllocatesMoreBesideHandles(), oneBatch, System::nanoTime).explore(4, 60_000);
+    StepAlphabet emptyFrame = new StepAlphabet(1, 1, List.of());
+    Exploration whole = new ExhaustiveChecker(new ExtractionAllocatesMoreBesideHandles(), emptyFrame, System::nanoTime)
+        .explore(40, 60_000);
     assertThat(whole.report().failed()).isEmpty();
+    assertThat(whole.report().closed()).isTrue();
     Set<String> union = new HashSet<>();
-    long unpredicted = 0;
+    List<List<Step>> sequences = new ArrayList<>();
+    List<Integer> unpredicted = new ArrayList<>();
     for (int i = 1; i <= 2; i++) {
-      Exploration shard = new ExhaustiveChecker(new ExtractionAllocatesMoreBesideHandles(), oneBatch, System::nanoTime)
-          .in(new Shard(i, 2)).explore(4, 60_000);
+      Exploration shard = new ExhaustiveChecker(new ExtractionAllocatesMoreBesideHandles(), emptyFrame, System::nanoTime)
+          .in(new Shard(i, 2)).explore(40, 60_000, sequences::add);
       assertThat(shard.report().failed()).isEmpty();
+      assertThat(shard.report().closed()).isTrue();
       union.addAll(shard.states());
-      unpredicted += shard.unpredictedStates();
-      if (shard.unpredictedStates() > 0) {
-        assertThat(shard.report().subject()).containsPattern("[1-9][0-9]* mispredicted")
-            .contains("f.extractRecordBatches() [allocation #2 fails]]: predicted ").contains("|OPEN:faulted#2[3]");
-      }
+      unpredicted.add(shard.unpredictedStates());
     }
-    assertThat(unpredicted).isPositive();
     assertThat(union).isEqualTo(whole.states());
+    assertThat(unpredicted).containsExactly(4, 0);
+    List<Step> mispredicted = List.of(new Step.Allocate(), new Step.NewFrame(List.of(), 1), new Step.Extract(0));
+    assertThat(sequences).as("the steps from the unpredicted state, run off the plan")
+        .contains(ModelPlan.append(mispredicted, new Step.CloseFrame()), ModelPlan.append(mispredicted, new Step.Extract(-1)));
+    Exploration first = new ExhaustiveChecker(new ExtractionAllocatesMoreBesideHandles(), emptyFrame, System::nanoTime)
+        .in(new Shard(1, 2)).explore(40, 60_000);
+    assertThat(first.report().subject()).contains(", 4 mispredicted, 4 unpredicted states explored here, first: "
+        + "[allocate(), f = frame(rows=[]), f.extractRecordBatches() [allocation #0 fails]]: predicted [E:new:]|EXTRACTED:extracted[],"
+        + " reached [E:new:-,0,as]|OPEN:faulted#0[])");
   }
 
   /**
