@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.StreamSupport;
 
@@ -68,7 +69,8 @@ public final class ExhaustiveChecker {
 
   /**
    * The same check restricted to one part of the search ({@link Shard}): shards {@code 1/n} to
-   * {@code n/n} together check every sequence this checker does, each sequence in exactly one of them.
+   * {@code n/n} together run every sequence this checker does, each sequence in exactly one of them,
+   * planned from the model alone ({@link ModelPlan}) and checked against the plan ({@link PlanCheck}).
    */
   public ExhaustiveChecker in(Shard shard) {
     return new ExhaustiveChecker(subject, features, alphabet, nanoClock, shard);
@@ -96,85 +98,34 @@ public final class ExhaustiveChecker {
    */
   public ExhaustiveSurvey survey(int depth, long budgetMillis) {
     Map<String, ExhaustiveSurvey.Finding> findings = new LinkedHashMap<>();
-    ExhaustiveReport explored = explore(depth, budgetMillis, findings).report();
+    ExhaustiveReport explored = explore(depth, budgetMillis, findings, sequence -> { }).report();
     return new ExhaustiveSurvey(explored, List.copyOf(findings.values()));
   }
 
   /** What {@link #check} reports, and every state it saw (for tests comparing shards with the whole). */
   Exploration explore(int depth, long budgetMillis) {
-    return explore(depth, budgetMillis, null);
+    return explore(depth, budgetMillis, null, sequence -> { });
+  }
+
+  /** {@link #explore(int, long)}, handing every sequence run on the subject to {@code checked}, in enumeration order. */
+  Exploration explore(int depth, long budgetMillis, Consumer<List<Step>> checked) {
+    return explore(depth, budgetMillis, null, checked);
   }
 
   /** Explores level by level; with {@code findings} null stops at the first failure, else records each and goes on. */
-  private Exploration explore(int depth, long budgetMillis, Map<String, ExhaustiveSurvey.Finding> findings) {
-    Search search = new Search(nanoClock.getAsLong(), budgetMillis, findings);
-    ExactlyOnceModel empty = new ExactlyOnceModel();
-    Reached initial = new Reached(List.of(), StepAlphabet.initialState(), alphabet.stepsIn(empty, 0, features));
-    search.visited.add(initial.state);
+  private Exploration explore(int depth, long budgetMillis, Map<String, ExhaustiveSurvey.Finding> findings,
+      Consumer<List<Step>> checked) {
+    Search search = new Search(nanoClock.getAsLong(), budgetMillis, findings, checked);
+    String initial = StepAlphabet.initialState();
+    search.visit(initial, initial);
     if (shard.count() == 1) {
-      return explore(search, new LinkedHashMap<>(Map.of(initial.state, initial)),
-          new HashMap<>(Map.of(initial.state, BigInteger.ONE)), 1, depth);
+      Reached start = new Reached(List.of(), initial, initial, alphabet.stepsIn(new ExactlyOnceModel(), 0, features));
+      return explore(search, new LinkedHashMap<>(Map.of(initial, start)), new HashMap<>(Map.of(initial, BigInteger.ONE)),
+          1, depth);
     }
-    return exploreShard(search, initial, depth);
-  }
-
-  /**
-   * A shard: every sequence is run, without merging equal states, up to the first depth with enough
-   * sequences to deal out; this shard's share of them seeds the search from there on. States seen
-   * before the split are not treated as explored afterwards: each shard explores all that grows
-   * from its share, so the sequences it stands for are exactly those starting with its share.
-   */
-  private Exploration exploreShard(Search search, Reached initial, int depth) {
-    List<Reached> level = List.of(initial);
-    for (int d = 1; d <= depth && !level.isEmpty(); d++) {
-      List<List<Step>> sequences = new ArrayList<>();
-      level.forEach(from -> from.steps.forEach(step -> sequences.add(append(from.sequence, step))));
-      boolean split = shard.splitsAt(sequences.size());
-      if (split) {
-        search.splitDepth = d;
-      }
-      List<List<Step>> mine = split ? dealt(sequences) : sequences;
-      List<Ran> outcomes = runAll(mine);
-      List<Reached> reached = new ArrayList<>();
-      for (int i = 0; i < mine.size(); i++) {
-        search.checked++;
-        Ran ran = outcomes.get(i);
-        if (ran.failure != null && search.stopsAt(mine.get(i), ran)) {
-          return search.failed(d, search.visited.size(), mine.get(i), ran.failure);
-        }
-        if (ran.reached != null) {
-          reached.add(ran.reached);
-          search.visited.add(ran.reached.state);
-        }
-      }
-      search.represented = search.represented.add(BigInteger.valueOf(mine.size()));
-      search.levels.add(search.level(d, search.visited.size()));
-      if (split) {
-        Map<String, Reached> seeds = new LinkedHashMap<>();
-        Map<String, BigInteger> ways = new HashMap<>();
-        reached.forEach(r -> {
-          seeds.putIfAbsent(r.state, r);
-          ways.merge(r.state, BigInteger.ONE, BigInteger::add);
-        });
-        return explore(search, seeds, ways, d + 1, depth);
-      }
-      level = reached;
-      if (search.overBudget()) {
-        break;
-      }
-    }
-    return search.ended(level.isEmpty());
-  }
-
-  /** This shard's share of one depth's sequences, in enumeration order. */
-  private List<List<Step>> dealt(List<List<Step>> sequences) {
-    List<List<Step>> mine = new ArrayList<>();
-    for (int k = 0; k < sequences.size(); k++) {
-      if (shard.owns(k)) {
-        mine.add(sequences.get(k));
-      }
-    }
-    return mine;
+    ModelPlan plan = new ModelPlan(alphabet, features, ExtractionCalibration.of(subject, features, alphabet),
+        shard.count());
+    return new PlannedShard(shard, plan, this::runAll, search).explore(depth);
   }
 
   /**
@@ -188,13 +139,13 @@ public final class ExhaustiveChecker {
     for (int d = from; d <= depth && !frontier.isEmpty(); d++) {
       Map<String, Reached> next = new LinkedHashMap<>();
       List<Move> moves = new ArrayList<>();
-      frontier.values().forEach(r -> r.steps.forEach(step -> moves.add(new Move(r.state, append(r.sequence, step)))));
+      frontier.values().forEach(r -> r.steps.forEach(step -> moves.add(new Move(r.state, ModelPlan.append(r.sequence, step)))));
       List<Ran> outcomes = runAll(moves.stream().map(Move::sequence).toList());
       for (int i = 0; i < moves.size(); i++) {
-        search.checked++;
+        search.checked(moves.get(i).sequence);
         Ran ran = outcomes.get(i);
         if (ran.failure != null && search.stopsAt(moves.get(i).sequence, ran)) {
-          return search.failed(d, seen.size(), moves.get(i).sequence, ran.failure);
+          return search.failed(d, moves.get(i).sequence, ran.failure, search.checked - 1);
         }
         if (ran.reached == null) {
           continue; // a step broke a rule: not a state of the model's
@@ -203,7 +154,7 @@ public final class ExhaustiveChecker {
         transitions.computeIfAbsent(moves.get(i).from, k -> new ArrayList<>()).add(reached.state);
         if (seen.putIfAbsent(reached.state, reached) == null) {
           next.put(reached.state, reached);
-          search.visited.add(reached.state);
+          search.visit(reached.state, reached.modelState);
         }
       }
       Map<String, BigInteger> nextWays = new HashMap<>();
@@ -211,7 +162,7 @@ public final class ExhaustiveChecker {
           .forEach(successor -> nextWays.merge(successor, count, BigInteger::add)));
       ways = nextWays;
       search.represented = ways.values().stream().reduce(search.represented, BigInteger::add);
-      search.levels.add(search.level(d, seen.size()));
+      search.levels.add(search.level(d));
       frontier = next;
       if (search.overBudget()) {
         break;
@@ -224,26 +175,43 @@ public final class ExhaustiveChecker {
    * Runs each sequence on its own machine, allocator and ledger: on every core, then read in
    * enumeration order so that the report does not depend on timing.
    */
-  private List<Ran> runAll(List<List<Step>> sequences) {
+  List<Ran> runAll(List<List<Step>> sequences) {
     return StreamSupport.stream(sequences.spliterator(), PARALLEL).map(this::outcome).toList();
   }
 
   /** The totals of one run as it goes, and the reports it ends with. */
-  private final class Search {
+  final class Search {
     final long start;
     final long budgetMillis;
     final List<ExhaustiveReport.Level> levels = new ArrayList<>();
-    final Set<String> visited = new HashSet<>();
+    private final Set<String> visited = new HashSet<>();
+    private final Set<String> modelStates = new HashSet<>();
     /** Null for a check, which stops at the first failure; a survey's findings so far. */
     final Map<String, ExhaustiveSurvey.Finding> findings;
+    private final Consumer<List<Step>> onChecked;
     long checked;
     BigInteger represented = BigInteger.ZERO;
-    int splitDepth;
+    /** A shard's plan and its check of the plan; null unsharded. */
+    ModelPlan plan;
+    PlanCheck planCheck;
 
-    Search(long start, long budgetMillis, Map<String, ExhaustiveSurvey.Finding> findings) {
+    Search(long start, long budgetMillis, Map<String, ExhaustiveSurvey.Finding> findings, Consumer<List<Step>> onChecked) {
       this.start = start;
       this.budgetMillis = budgetMillis;
       this.findings = findings;
+      this.onChecked = onChecked;
+    }
+
+    /** Counts a sequence run on the subject. */
+    void checked(List<Step> sequence) {
+      checked++;
+      onChecked.accept(sequence);
+    }
+
+    /** Records a state seen, by its full key and its model's part. */
+    void visit(String state, String modelState) {
+      visited.add(state);
+      modelStates.add(modelState);
     }
 
     /** Whether a failure ends the run (a check); a survey records the first of its kind and goes on. */
@@ -256,31 +224,51 @@ public final class ExhaustiveChecker {
       return false;
     }
 
-    ExhaustiveReport.Level level(int depth, int states) {
-      return new ExhaustiveReport.Level(depth, checked, represented, states, elapsed(start));
+    ExhaustiveReport.Level level(int depth) {
+      return new ExhaustiveReport.Level(depth, checked, represented, visited.size(), elapsed(start));
     }
 
     boolean overBudget() {
       return elapsed(start) > budgetMillis;
     }
 
-    Exploration failed(int depth, int states, List<Step> sequence, AssertionError failure) {
-      levels.add(level(depth, states));
-      return new Exploration(new ExhaustiveReport(reportName(splitDepth), levels, sequence, failure, false),
-          Set.copyOf(visited), splitDepth);
+    /**
+     * The run stops at a failing sequence.
+     *
+     * @param move its index among all moves of the unsharded enumeration, {@link Exploration#OFF_PLAN} for a
+     *     shard's run of an unpredicted state
+     */
+    Exploration failed(int depth, List<Step> sequence, AssertionError failure, long move) {
+      levels.add(level(depth));
+      return exploration(new ExhaustiveReport(reportName(this), levels, sequence, failure, false), move);
     }
 
     Exploration ended(boolean closed) {
-      return new Exploration(new ExhaustiveReport(reportName(splitDepth), levels, null, null, closed),
-          Set.copyOf(visited), splitDepth);
+      return exploration(new ExhaustiveReport(reportName(this), levels, null, null, closed), -1);
+    }
+
+    private Exploration exploration(ExhaustiveReport report, long failedMove) {
+      return new Exploration(report, Set.copyOf(visited), Set.copyOf(modelStates), failedMove,
+          plan == null ? 0 : plan.moves(), planCheck == null ? 0 : planCheck.unpredictedStates());
     }
   }
 
   /**
-   * A report, the states (up to handle renaming) the run saw, and the depth whose sequences were
-   * dealt out among the shards (0: not split).
+   * A report, the states (up to handle renaming) the run saw, with and without the implementation's
+   * reports, where it failed, and for a shard the size of the plan and the unpredicted states it
+   * explored.
+   *
+   * @param failedMove the failing sequence's index among all moves of the unsharded enumeration (level
+   *     by level, in order), {@link #OFF_PLAN} for a shard's run from an unpredicted state, -1 if none
+   *     failed: with the counterexample's length it orders failures across shards
+   * @param plannedMoves the moves of the whole plan, all shards', 0 unsharded
+   * @param unpredictedStates states a shard explored because the plan did not predict them
    */
-  record Exploration(ExhaustiveReport report, Set<String> states, int splitDepth) {}
+  record Exploration(ExhaustiveReport report, Set<String> states, Set<String> modelStates, long failedMove,
+      long plannedMoves, int unpredictedStates) {
+    /** {@link #failedMove} of a run from a state the plan did not predict: after every planned move of its depth. */
+    static final long OFF_PLAN = Long.MAX_VALUE;
+  }
 
   /** One step taken from an explored state. */
   private record Move(String from, List<Step> sequence) {}
@@ -289,10 +277,13 @@ public final class ExhaustiveChecker {
    * What running a sequence gave: the state its steps reached (null if a step failed) and the
    * failure, if a step or the closing after the last step failed.
    */
-  private record Ran(Reached reached, AssertionError failure) {}
+  record Ran(Reached reached, AssertionError failure) {}
 
-  /** A state, the first sequence that reached it, and the steps possible from it. */
-  private record Reached(List<Step> sequence, String state, List<Step> steps) {}
+  /**
+   * A state: the first sequence that reached it, its key ({@link StepAlphabet#canonicalState}), the
+   * model's part of it ({@link StepAlphabet#modelState}), and the steps possible from it.
+   */
+  record Reached(List<Step> sequence, String state, String modelState, List<Step> steps) {}
 
   /**
    * Replays {@code sequence} on a fresh machine, closes everything, and returns the state reached and
@@ -303,7 +294,7 @@ public final class ExhaustiveChecker {
     Reached reached = null;
     try {
       sequence.forEach(step -> step.applyTo(machine));
-      reached = new Reached(sequence, StepAlphabet.canonicalState(machine),
+      reached = new Reached(sequence, StepAlphabet.canonicalState(machine), StepAlphabet.modelState(machine.modelState()),
           alphabet.stepsIn(machine.model(), sequence.size(), features));
       machine.finish();
     } catch (AssertionError | RuntimeException failure) {
@@ -327,21 +318,20 @@ public final class ExhaustiveChecker {
     }
   }
 
-  private static List<Step> append(List<Step> sequence, Step step) {
-    List<Step> longer = new ArrayList<>(sequence);
-    longer.add(step);
-    return List.copyOf(longer);
-  }
-
-  /** The subject's name, the features checked and the shard, as the report's first line shows them. */
-  private String reportName(int splitDepth) {
+  /**
+   * The subject's name and the features checked, as the report's first line shows them; for a shard,
+   * which one, that its moves come from a model-only plan, and the plan's numbers.
+   */
+  private String reportName(Search search) {
     String name = subject.name() + " (" + SubjectFeature.describe(features) + ")";
-    if (shard.count() == 1) {
+    if (search.plan == null) {
       return name;
     }
-    return name + ", shard " + shard + (splitDepth > 0 ? " of the sequences of depth " + splitDepth + " and all they lead to"
-        : " (the search ended before a depth with " + Shard.SPLIT_FACTOR * shard.count()
-            + " sequences to split: this shard checked all of it)");
+    PlanCheck check = search.planCheck;
+    return name + ", shard " + shard + " of the moves of a model-only plan (" + search.plan.moves() + " moves planned, "
+        + search.checked + " run here, " + check.mispredicted() + " mispredicted, " + check.unpredictedStates()
+        + " unpredicted states explored here" + (check.firstUnpredicted() == null ? "" : ", first: " + check.firstUnpredicted())
+        + ")";
   }
 
   private long elapsed(long start) {

@@ -12,7 +12,7 @@ import net.jqwik.api.Label;
  * <p>Bounds are system properties: {@code arrowownership.exhaustive.handles} (default 2: about 70 s of CPU; each added handle multiplies it, see docs/kit.md),
  * {@code .depth} (30), {@code .faults} (6: each allocation of the reference extraction of a three-batch frame failed in turn),
  * {@code .seconds} (600: a time budget checked between depths), {@code .shard} ({@code i/n}: check only the
- * i-th of n disjoint parts of the search, see {@link Shard}; default {@code 1/1}, all of it).
+ * i-th of n disjoint parts of the search, about 1/n of its sequences, see {@link Shard}; default {@code 1/1}, all of it).
  */
 public interface ExhaustiveOwnershipContract {
   int HANDLES = Integer.getInteger("arrowownership.exhaustive.handles", 2);

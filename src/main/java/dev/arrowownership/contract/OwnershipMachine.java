@@ -43,12 +43,12 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
   private final BufferAllocator frameAllocator =
       allocator.newChildAllocator("frame", faults, 0, Long.MAX_VALUE);
   private final ReleaseLedger ledger = new ReleaseLedger();
-  private final ExactlyOnceModel model = new ExactlyOnceModel();
+  private final ModelState expected = new ModelState();
+  private final ExactlyOnceModel model = expected.model();
   private final List<H> handles = new ArrayList<>();
   private final List<String> history = new ArrayList<>();
   private final EnumMap<Expected.Outcome, Integer> outcomes = new EnumMap<>(Expected.Outcome.class);
   private final StepChecks<H> checks;
-  private final Origins origins = new Origins();
   private F frame;
 
   /**
@@ -71,53 +71,43 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
   public void allocate() {
     int index = handles.size();
     run("h" + index + " = allocate()", List.of(), () -> handles.add(subject.allocate(allocator, "h" + index)),
-        () -> Expected.ok(model.allocate()));
-    origins.created("new");
+        expected::allocate);
   }
 
   /** {@code h.populate(batch)}: exports a generated batch of {@code rows} rows into the handle. */
   public void populate(int handle, int rows, long seed) {
     try (GeneratedBatch batch = GeneratedBatch.create(allocator, rows, seed)) {
       int resource = model.resourceCount();
-      Expected expected = run(name(handle) + ".populate(rows=" + rows + ")", List.of(handle),
+      run(name(handle) + ".populate(rows=" + rows + ")", List.of(handle),
           () -> subject.populate(handles.get(handle), KitFiller.of(allocator, batch, resource, checks)),
-          () -> model.populate(handle, rows, batch.fingerprint()));
-      origins.changed(expected, handle, "filled");
+          () -> expected.populate(handle, rows, batch.fingerprint()));
     }
   }
 
   /** {@code h<n> = moveFrom(h<source>)}. */
   public void moveFrom(int source) {
-    Expected expected = run("h" + handles.size() + " = moveFrom(" + name(source) + ")", List.of(source),
-        () -> handles.add(subject.moveFrom(handles.get(source))), () -> model.moveFrom(source));
-    if (origins.changed(expected, source, "movedOut")) {
-      origins.created("filled");
-    }
+    run("h" + handles.size() + " = moveFrom(" + name(source) + ")", List.of(source),
+        () -> handles.add(subject.moveFrom(handles.get(source))), () -> expected.moveFrom(source));
   }
 
   /** {@code h<n> = copy(h<source>)}: needs {@link SubjectFeature#COPY}; the copy must own nothing ({@link CopyTransition}). */
   public void copy(int source) {
     SubjectFeature.COPY.require(features, subject);
-    Expected expected = run("h" + handles.size() + " = copy(" + name(source) + ")", List.of(source),
-        () -> handles.add(subject.copy(handles.get(source))), () -> CopyTransition.copy(model, source));
-    CopyTransition.recordOrigin(expected, origins);
+    run("h" + handles.size() + " = copy(" + name(source) + ")", List.of(source),
+        () -> handles.add(subject.copy(handles.get(source))), () -> expected.copy(source));
   }
 
   /** {@code h<target>.moveAssign(h<source>)}, self-assignment included. */
   public void moveAssign(int target, int source) {
     List<Integer> closed = Stream.of(target, source).filter(h -> model.status(h) == HandleStatus.CLOSED).toList();
-    Expected expected = run(name(target) + ".moveAssign(" + name(source) + ")", closed,
-        () -> subject.moveAssign(handles.get(target), handles.get(source)), () -> model.moveAssign(target, source));
-    if (target != source) { // a self-move-assign changes no origin; changed() records only a step that returned
-      origins.changed(expected, source, "movedOut");
-      origins.changed(expected, target, model.status(target) == HandleStatus.OWNING ? "filled" : "released");
-    }
+    run(name(target) + ".moveAssign(" + name(source) + ")", closed,
+        () -> subject.moveAssign(handles.get(target), handles.get(source)), () -> expected.moveAssign(target, source));
   }
 
   /** The write path: import the handle's batch into Arrow Java, check its data, close the root. */
   public void importAndCloseRoot(int handle) {
     int content = model.contentOf(handle);
-    Expected expected = run(name(handle) + ".importBatch().close()", List.of(handle), () -> {
+    run(name(handle) + ".importBatch().close()", List.of(handle), () -> {
       if (content >= 0) {
         checks.holdsExportedValues(handle, content);
       }
@@ -130,23 +120,21 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
               + model.rows(content));
         }
       }
-    }, () -> model.importAndCloseRoot(handle));
-    origins.changed(expected, handle, "imported");
+    }, () -> expected.importAndCloseRoot(handle));
   }
 
   /** {@code h.rowCount()}, compared with the model: a wrong count fails like any other step. */
   public void rowCount(int handle) {
     long[] actual = {-1};
     String call = name(handle) + ".rowCount()";
-    Expected expected = run(call, List.of(handle), () -> actual[0] = subject.rowCount(handles.get(handle)),
-        () -> model.rowCount(handle));
-    checks.rowCount(call, expected, actual[0]);
+    Expected read = run(call, List.of(handle), () -> actual[0] = subject.rowCount(handles.get(handle)),
+        () -> expected.rowCount(handle));
+    checks.rowCount(call, read, actual[0]);
   }
 
   /** {@code h.close()}; closing twice is a no-op. */
   public void close(int handle) {
-    origins.changed(run(name(handle) + ".close()", List.of(handle), () -> subject.close(handles.get(handle)),
-        () -> model.close(handle)), handle, "closed");
+    run(name(handle) + ".close()", List.of(handle), () -> subject.close(handles.get(handle)), () -> expected.close(handle));
   }
 
   /** {@code f = frame(rows...)}: a frame owning new batches, built from temporary handles. */
@@ -169,8 +157,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
       }
       run(FRAME + " = frame(rows=" + rows + ")", List.of(),
           () -> frame = subject.frameOf(frameAllocator, FRAME, sources),
-          () -> model.newFrame(rows.stream().map(Integer::longValue).toList(), fingerprints));
-      origins.frame("new");
+          () -> expected.newFrame(rows.stream().map(Integer::longValue).toList(), fingerprints));
     } finally {
       sources.forEach(subject::close); // emptied by the move into the frame: releases nothing
     }
@@ -182,7 +169,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     String call = FRAME + ".extractRecordBatches()" + (faultAt >= 0 ? " [allocation #" + faultAt + " fails]" : "");
     boolean[] faulted = {false};
     int before = handles.size();
-    Expected expected = run(call, List.of(), () -> {
+    run(call, List.of(), () -> {
       if (faultAt >= 0) {
         faults.failAt(faultAt);
       }
@@ -191,19 +178,14 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
       } finally {
         faulted[0] = faults.disarm() != null;
       }
-    }, () -> model.extract(faulted[0]));
+    }, () -> expected.extract(faulted[0], faultAt));
     checks.extractionAllocates(call, handles.size() - before, frameAllocator.getAllocatedMemory());
-    for (int h = before; h < handles.size(); h++) {
-      origins.created("filled");
-    }
-    origins.frame(expected.outcome() == Expected.Outcome.FAULT ? "faulted#" + faultAt : expected.outcome() == Expected.Outcome.OK ? "extracted" : origins.frame());
   }
 
   /** {@code f.close()}. */
   public void closeFrame() {
     SubjectFeature.FRAME.require(features, subject);
-    run(FRAME + ".close()", List.of(), () -> subject.closeFrame(frame), model::closeFrame);
-    origins.frame("closed");
+    run(FRAME + ".close()", List.of(), () -> subject.closeFrame(frame), expected::closeFrame);
   }
 
   /** Closes every handle and the frame as checked steps, then checks every batch was released once. */
@@ -236,7 +218,12 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
 
   /** How each handle and the frame came to be in its state. */
   Origins origins() {
-    return origins;
+    return expected.origins();
+  }
+
+  /** The model and the origins, as the steps so far left them. */
+  ModelState modelState() {
+    return expected;
   }
 
   /** What the implementation reports about handle {@code h} ({@link StepChecks#reports}). */
@@ -281,6 +268,7 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
    * Runs the real operation, then asks the model, then compares: outcome, releases, ownership.
    *
    * @param named the handles one of which a misuse exception must name; none: the frame
+   * @param modelStep the step's expected transition ({@link ModelState}), applied after the real operation ran
    * @return what the model expected: the step passed every check
    */
   private Expected run(String call, List<Integer> named, Action real, Supplier<Expected> modelStep) {
@@ -293,14 +281,14 @@ public final class OwnershipMachine<H, F> implements AutoCloseable {
     } catch (Throwable t) {
       thrown = t;
     }
-    Expected expected = modelStep.get();
-    outcomes.merge(expected.outcome(), 1, Integer::sum);
+    Expected step = modelStep.get();
+    outcomes.merge(step.outcome(), 1, Integer::sum);
     List<String> names = named.isEmpty() ? List.of(FRAME) : named.stream().map(h -> subject.nameOf(handles.get(h))).toList();
-    checks.outcome(call, expected, thrown, names);
-    checks.releases(call, expected, ledger.eventsSince(mark), violationMark);
+    checks.outcome(call, step, thrown, names);
+    checks.releases(call, step, ledger.eventsSince(mark), violationMark);
     checks.ownership(call);
     model.checkInvariants();
-    return expected;
+    return step;
   }
 
   /** The machine's label of a handle, as steps and reports print it. */

@@ -1,24 +1,19 @@
 package dev.arrowownership.contract;
 
 /**
- * One of {@code count} disjoint parts of an exhaustive search. Experimental: the parts are
- * disjoint and together are the whole search, but each part prunes on its own, and where most
- * states are reachable from every part (the reference wrapper's space is such) each part checks
- * about as many sequences as the whole run (docs/kit.md, "Sharding"). Every shard runs the same first levels
- * (they are small and deterministic), up to the first level that has at least {@link #SPLIT_FACTOR}
- * sequences per shard; that level's sequences are dealt out in enumeration order, the k-th to shard
- * {@code k % count + 1}, and each shard explores only what grows from its own. Every sequence within
- * the bounds starts with exactly one of the dealt ones (or is shorter and checked by every shard),
- * so the shards' parts are disjoint and together cover the unsharded search: the same states, and
- * the same number of sequences at every depth past the split.
+ * One of {@code count} disjoint parts of an exhaustive search, dividing its work. Every shard plans
+ * the whole search from the model alone ({@link ModelPlan}: the unsharded run's levels, states and
+ * moves, computed without the subject, far cheaper than running it); at every level the moves are
+ * dealt out by their index in the unsharded enumeration, the k-th to shard {@code k % count + 1},
+ * and each shard runs only its own on the real subject ({@link PlannedShard}). So the shards
+ * together run exactly the unsharded run's sequences, each in one shard, and each about
+ * {@code 1/count} of them. Every run is checked against the plan ({@link PlanCheck}): a state the
+ * plan did not predict is explored by the shard that met it, so a wrong plan costs time, not coverage.
  *
  * @param index this shard, from 1
  * @param count the number of shards, at least 1
  */
 public record Shard(int index, int count) {
-  /** Sequences per shard at the level where the search splits: more of them balance the shards better. */
-  static final int SPLIT_FACTOR = 4;
-
   /** The whole search, unsplit. */
   public static final Shard ALL = new Shard(1, 1);
 
@@ -46,14 +41,19 @@ public record Shard(int index, int count) {
         + text + "'");
   }
 
-  /** Whether the search splits at a level of {@code moves} sequences. */
-  boolean splitsAt(int moves) {
-    return count > 1 && moves >= SPLIT_FACTOR * count;
+  /** Whether the {@code k}-th move (from 0) of the unsharded enumeration, all levels in order, is this shard's. */
+  boolean owns(long k) {
+    return k % count == index - 1;
   }
 
-  /** Whether the {@code k}-th sequence (from 0) of the level where the search splits is this shard's. */
-  boolean owns(int k) {
-    return k % count == index - 1;
+  /** How many of the {@code size} consecutive moves from index {@code first} on are this shard's. */
+  long owned(long first, long size) {
+    return movesBefore(first + size) - movesBefore(first);
+  }
+
+  /** This shard's moves among those of index 0 to {@code end} - 1. */
+  private long movesBefore(long end) {
+    return (end - index + count) / count; // (end - (index - 1) + count - 1) / count
   }
 
   @Override

@@ -12,6 +12,15 @@ public sealed interface Step {
   /** Runs this step on the machine, which checks it against the model. */
   void applyTo(OwnershipMachine<?, ?> machine);
 
+  /**
+   * Applies only this step's expected transition, as {@link #applyTo} has the machine apply it after
+   * the real operation: what the model-only plan ({@link ModelPlan}) predicts. Batches it creates
+   * have no data ({@link ModelState#UNREAD_FINGERPRINT}).
+   *
+   * @param extraction whether an extraction's injected allocation failure fires, as calibrated on the subject
+   */
+  void predict(ModelState state, ExtractionCalibration extraction);
+
   /** The subject features this step needs; it is taken only on subjects that declare them all. */
   default Set<SubjectFeature> requires() {
     return Set.of();
@@ -22,6 +31,11 @@ public sealed interface Step {
     @Override
     public void applyTo(OwnershipMachine<?, ?> machine) {
       machine.allocate();
+    }
+
+    @Override
+    public void predict(ModelState state, ExtractionCalibration extraction) {
+      state.allocate();
     }
 
     @Override
@@ -38,6 +52,11 @@ public sealed interface Step {
     }
 
     @Override
+    public void predict(ModelState state, ExtractionCalibration extraction) {
+      state.populate(handle, rows, ModelState.UNREAD_FINGERPRINT);
+    }
+
+    @Override
     public String toString() {
       return "h" + handle + ".populate(rows=" + rows + ")";
     }
@@ -48,6 +67,11 @@ public sealed interface Step {
     @Override
     public void applyTo(OwnershipMachine<?, ?> machine) {
       machine.moveFrom(source);
+    }
+
+    @Override
+    public void predict(ModelState state, ExtractionCalibration extraction) {
+      state.moveFrom(source);
     }
 
     @Override
@@ -69,6 +93,11 @@ public sealed interface Step {
     }
 
     @Override
+    public void predict(ModelState state, ExtractionCalibration extraction) {
+      state.copy(source);
+    }
+
+    @Override
     public String toString() {
       return "copy(h" + source + ")";
     }
@@ -79,6 +108,11 @@ public sealed interface Step {
     @Override
     public void applyTo(OwnershipMachine<?, ?> machine) {
       machine.moveAssign(target, source);
+    }
+
+    @Override
+    public void predict(ModelState state, ExtractionCalibration extraction) {
+      state.moveAssign(target, source);
     }
 
     @Override
@@ -95,6 +129,11 @@ public sealed interface Step {
     }
 
     @Override
+    public void predict(ModelState state, ExtractionCalibration extraction) {
+      state.importAndCloseRoot(handle);
+    }
+
+    @Override
     public String toString() {
       return "h" + handle + ".importBatch().close()";
     }
@@ -108,6 +147,11 @@ public sealed interface Step {
     }
 
     @Override
+    public void predict(ModelState state, ExtractionCalibration extraction) {
+      state.rowCount(handle);
+    }
+
+    @Override
     public String toString() {
       return "h" + handle + ".rowCount()";
     }
@@ -118,6 +162,11 @@ public sealed interface Step {
     @Override
     public void applyTo(OwnershipMachine<?, ?> machine) {
       machine.close(handle);
+    }
+
+    @Override
+    public void predict(ModelState state, ExtractionCalibration extraction) {
+      state.close(handle);
     }
 
     @Override
@@ -139,6 +188,12 @@ public sealed interface Step {
     }
 
     @Override
+    public void predict(ModelState state, ExtractionCalibration extraction) {
+      state.newFrame(rows.stream().map(Integer::longValue).toList(),
+          rows.stream().map(r -> ModelState.UNREAD_FINGERPRINT).toList());
+    }
+
+    @Override
     public String toString() {
       return "f = frame(rows=" + rows + ")";
     }
@@ -157,6 +212,11 @@ public sealed interface Step {
     }
 
     @Override
+    public void predict(ModelState state, ExtractionCalibration extraction) {
+      state.extract(extraction.fires(faultAt), faultAt);
+    }
+
+    @Override
     public String toString() {
       return "f.extractRecordBatches()" + (faultAt >= 0 ? " [allocation #" + faultAt + " fails]" : "");
     }
@@ -172,6 +232,11 @@ public sealed interface Step {
     @Override
     public void applyTo(OwnershipMachine<?, ?> machine) {
       machine.closeFrame();
+    }
+
+    @Override
+    public void predict(ModelState state, ExtractionCalibration extraction) {
+      state.closeFrame();
     }
 
     @Override

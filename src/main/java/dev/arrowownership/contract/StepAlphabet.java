@@ -6,6 +6,7 @@ import dev.arrowownership.model.ExactlyOnceModel.HandleStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Every step the exhaustive checker may take in a state: each operation on each handle and pair of
@@ -73,19 +74,32 @@ record StepAlphabet(int handles, int faultPoints, List<Integer> frameRows) {
    * state it hides beyond that (a counter of calls, say) is outside what this key can see.
    */
   static String canonicalState(OwnershipMachine<?, ?> machine) {
-    ExactlyOnceModel model = machine.model();
+    return key(machine.modelState(), machine::reports);
+  }
+
+  /**
+   * {@link #canonicalState} without what the implementation reports: the key a model-only plan
+   * ({@link ModelPlan}) can compute, and the model's part of a real state's key.
+   */
+  static String modelState(ModelState state) {
+    return key(state, h -> "");
+  }
+
+  /** The key of {@code state}, each handle's entry ending with {@code reports} of it (empty: the model's part only). */
+  private static String key(ModelState state, IntFunction<String> reports) {
+    ExactlyOnceModel model = state.model();
     List<String> handles = new ArrayList<>();
     for (int h = 0; h < model.handleCount(); h++) {
       HandleStatus status = model.status(h);
       // Only an empty handle's origin is kept: owning and closed ones differ in nothing the model or a step
       // can tell apart by origin (content identity is checked after every step), and keeping it multiplies the states.
-      String origin = status == HandleStatus.EMPTY ? ":" + machine.origins().of(h) : "";
+      String origin = status == HandleStatus.EMPTY ? ":" + state.origins().of(h) : "";
       handles.add((status == HandleStatus.OWNING ? "O" + model.rows(model.contentOf(h)) : status.name().substring(0, 1))
-          + origin + ":" + machine.reports(h));
+          + origin + ":" + reports.apply(h));
     }
     handles.sort(null);
     List<Long> frame = model.frameContent().stream().map(model::rows).toList();
-    return handles + "|" + model.frameStatus() + ":" + machine.origins().frame() + frame;
+    return handles + "|" + model.frameStatus() + ":" + state.origins().frame() + frame;
   }
 
   /** The key of the state before any step. */

@@ -52,16 +52,18 @@ class ExhaustiveCheckerTest {
   }
 
   /**
-   * A shard runs every sequence before its split (depth 1: the 2 of one handle) and from the split on
-   * only its share (depth 2: shard 2/2 gets the odd 4 of the 9), and its report's name says where
-   * it split. The counts are cumulative, as in {@link #tinyBoundCountsAreExact()}: 2, then 2 + 4.
+   * A shard runs its share of every depth's moves, dealt by their index in the whole run's
+   * enumeration: shard 2/2 runs the odd ones, move 1 of the 2 at depth 1 and moves 3, 5, 7 and 9 of
+   * the 9 (moves 2 to 10) at depth 2. The counts are cumulative, as in {@link #tinyBoundCountsAreExact()}:
+   * 1, then 1 + 4. Its report's name says which shard it is and that its moves come from a model-only plan.
    */
   @Test
-  void aShardRunsOnlyItsShareFromTheSplitOn() {
+  void aShardRunsOnlyItsShareOfEveryDepth() {
     Exploration shard = new ExhaustiveChecker(new RecordBatchDataSubject(), 1, 0).in(new Shard(2, 2)).explore(2, 60_000);
-    assertThat(shard.splitDepth()).isEqualTo(2);
-    assertThat(shard.report().levels()).extracting(ExhaustiveReport.Level::sequencesChecked).containsExactly(2L, 6L);
-    assertThat(shard.report().subject()).endsWith(", shard 2/2 of the sequences of depth 2 and all they lead to");
+    assertThat(shard.report().levels()).extracting(ExhaustiveReport.Level::sequencesChecked).containsExactly(1L, 5L);
+    assertThat(shard.plannedMoves()).isEqualTo(11);
+    assertThat(shard.report().subject()).endsWith(", shard 2/2 of the moves of a model-only plan (11 moves planned,"
+        + " 5 run here, 0 mispredicted, 0 unpredicted states explored here)");
   }
 
   /**

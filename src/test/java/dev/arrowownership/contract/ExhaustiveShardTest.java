@@ -6,124 +6,195 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.arrowownership.contract.ExhaustiveChecker.Exploration;
 import dev.arrowownership.fixtures.WrapperNeverReleases;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Shards split the search without losing or doubling a sequence: over one handle and no faults to
- * depth 3, two shards together see exactly the states of the whole run, and each depth past the
- * split has exactly the whole run's sequences spread over the shards, each shard standing for a part.
+ * Shards divide the search: over one handle, one fault point and a three-batch frame to depth 3,
+ * two and three shards together run exactly the sequences of the unsharded run, each in one shard
+ * and each shard about its share, and see exactly its states; a broken wrapper's shortest
+ * counterexample is the least over the shards; a wrapper the plan mispredicts is explored anyway.
  */
 class ExhaustiveShardTest {
   private static final int DEPTH = 3;
-  private static final int SHARDS = 2;
+
+  /** One run and the sequences it ran, in order. */
+  private record Run(Exploration exploration, List<List<Step>> sequences) {}
 
   @Test
-  void twoShardsTogetherAreTheWholeSearch() {
-    Exploration whole = explore(new RecordBatchDataSubject(), Shard.ALL);
-    List<Exploration> shards = IntStream.rangeClosed(1, SHARDS)
-        .mapToObj(i -> explore(new RecordBatchDataSubject(), new Shard(i, SHARDS))).toList();
-
-    assertThat(whole.splitDepth()).isZero();
-    int split = shards.get(0).splitDepth();
-    assertThat(split).as("the first depth with %d or more sequences", Shard.SPLIT_FACTOR * SHARDS).isEqualTo(2);
-    assertThat(shards).allSatisfy(shard -> assertThat(shard.splitDepth()).isEqualTo(split));
-
-    Set<String> union = new HashSet<>();
-    shards.forEach(shard -> union.addAll(shard.states()));
-    assertThat(union).isEqualTo(whole.states());
-
-    for (int depth = 1; depth <= DEPTH; depth++) {
-      BigInteger expected = sequencesOfLength(whole, depth);
-      if (depth < split) {
-        for (Exploration shard : shards) {
-          assertThat(sequencesOfLength(shard, depth)).as("depth %d, run by every shard", depth).isEqualTo(expected);
-        }
-      } else {
-        final int d = depth;
-        BigInteger spread = shards.stream().map(shard -> sequencesOfLength(shard, d)).reduce(BigInteger.ZERO, BigInteger::add);
-        assertThat(spread).as("depth %d, dealt out", depth).isEqualTo(expected);
-      }
-    }
-    // Sequences run: before the split every shard runs the whole run's; at the split each its share.
-    long runBeforeSplit = whole.report().levels().get(split - 2).sequencesChecked();
-    long runAtSplit = shards.stream().mapToLong(shard -> shard.report().levels().get(split - 1).sequencesChecked()
-        - shard.report().levels().get(split - 2).sequencesChecked()).sum();
-    assertThat(shards).allSatisfy(shard ->
-        assertThat(shard.report().levels().get(split - 2).sequencesChecked()).isEqualTo(runBeforeSplit));
-    assertThat(runAtSplit).isEqualTo(sequencesOfLength(whole, split).longValueExact());
-    BigInteger wholeSequences = represented(whole);
-    assertThat(shards).allSatisfy(shard -> assertThat(represented(shard)).isLessThan(wholeSequences));
-    assertThat(shards.get(1).report().subject()).endsWith("shard 2/2 of the sequences of depth 2 and all they lead to");
+  void twoShardsTogetherRunExactlyTheWholeRun() {
+    shardsTogetherRunExactlyTheWholeRun(2);
   }
 
-  /** A broken wrapper fails in some shard, with a counterexample as short as the whole run's. */
   @Test
-  void theShortestCounterexampleIsTheShortestOverTheShards() {
-    ExhaustiveReport whole = explore(new WrapperNeverReleases(), Shard.ALL).report();
-    List<ExhaustiveReport> shards = IntStream.rangeClosed(1, SHARDS)
-        .mapToObj(i -> explore(new WrapperNeverReleases(), new Shard(i, SHARDS)).report()).toList();
-    assertThat(whole.failed()).isPresent();
-    int shortest = shards.stream().filter(r -> r.failed().isPresent()).mapToInt(r -> r.counterexample().size()).min()
-        .orElseThrow(() -> new AssertionError("no shard found the bug: " + shards));
-    assertThat(shortest).isEqualTo(whole.counterexample().size());
+  void threeShardsTogetherRunExactlyTheWholeRun() {
+    shardsTogetherRunExactlyTheWholeRun(3);
+  }
+
+  private static void shardsTogetherRunExactlyTheWholeRun(int n) {
+    Run whole = run(RecordBatchDataSubject::new, Shard.ALL);
+    List<Run> shards = IntStream.rangeClosed(1, n).mapToObj(i -> run(RecordBatchDataSubject::new, new Shard(i, n))).toList();
+
+    List<List<Step>> together = new ArrayList<>();
+    shards.forEach(shard -> together.addAll(shard.sequences));
+    assertThat(new HashSet<>(whole.sequences)).as("no sequence run twice unsharded").hasSize(whole.sequences.size());
+    assertThat(together).as("each sequence in exactly one shard").hasSameSizeAs(whole.sequences)
+        .containsExactlyInAnyOrderElementsOf(whole.sequences);
+    long checked = whole.sequences.size();
+    assertThat(shards).allSatisfy(shard -> {
+      assertThat((long) shard.sequences.size()).as("a shard's share").isBetween(checked / n, checked / n + 1);
+      assertThat(last(shard).sequencesChecked()).isEqualTo(shard.sequences.size());
+      assertThat(shard.exploration.plannedMoves()).isEqualTo(checked);
+      assertThat(shard.exploration.unpredictedStates()).isZero();
+    });
+
+    Set<String> union = new HashSet<>();
+    shards.forEach(shard -> union.addAll(shard.exploration.states()));
+    assertThat(union).as("states, with the wrapper's reports").isEqualTo(whole.exploration.states());
+    for (int depth = 1; depth <= DEPTH; depth++) {
+      final int d = depth;
+      BigInteger spread = shards.stream().map(shard -> represented(shard, d)).reduce(BigInteger.ZERO, BigInteger::add);
+      assertThat(spread).as("sequences of length up to %d represented", depth).isEqualTo(represented(whole, depth));
+    }
+    assertThat(shards.get(n - 1).exploration.report().subject()).isEqualTo("RecordBatchData (features [FRAME]), shard "
+        + n + "/" + n + " of the moves of a model-only plan (" + checked + " moves planned, "
+        + shards.get(n - 1).sequences.size() + " run here, 0 mispredicted, 0 unpredicted states explored here)");
   }
 
   /**
-   * A search whose bound comes before any depth has enough sequences to deal out is run whole by
-   * every shard: with no handles and an empty frame, depth 3 has fewer than 8 sequences.
+   * The plan keys states without the wrapper's reports; for the reference wrapper, with and without
+   * the frame, and the copying holder, that merges no two states: as many states either way.
    */
   @Test
-  void aSearchTooSmallToSplitIsRunWholeByEveryShard() {
-    Exploration shard = new ExhaustiveChecker(new RecordBatchDataSubject(), new StepAlphabet(0, 0, List.of()),
-        System::nanoTime).in(new Shard(2, 2)).explore(3, 60_000);
-    assertThat(shard.splitDepth()).isZero();
-    assertThat(shard.report().levels()).hasSize(3);
-    assertThat(shard.report().subject()).endsWith("shard 2/2 (the search ended before a depth with 8 sequences to split:"
-        + " this shard checked all of it)");
+  void theReportsAddNoStateForTheReferenceWrappers() {
+    for (Supplier<OwnershipSubject<?, ?>> subject : List.<Supplier<OwnershipSubject<?, ?>>>of(RecordBatchDataSubject::new,
+        HandlesOnlySubject::new, CopyingHolderSubject::emptyCopy)) {
+      Exploration whole = new ExhaustiveChecker(subject.get(), 2, 1).explore(4, 60_000);
+      assertThat(whole.states()).hasSizeGreaterThan(20).hasSameSizeAs(whole.modelStates());
+    }
   }
 
-  /** A survey in shards finds the kinds of defect the whole survey finds, each in some shard. */
+  /** A broken wrapper fails in some shard, with the whole run's counterexample the least over the shards. */
+  @Test
+  void theShortestCounterexampleIsTheLeastOverTheShards() {
+    Exploration whole = run(WrapperNeverReleases::new, Shard.ALL).exploration;
+    assertThat(whole.report().failed()).isPresent();
+    for (int n = 2; n <= 3; n++) {
+      final int count = n;
+      List<Exploration> failed = IntStream.rangeClosed(1, n)
+          .mapToObj(i -> run(WrapperNeverReleases::new, new Shard(i, count)).exploration)
+          .filter(shard -> shard.report().failed().isPresent()).toList();
+      Exploration least = failed.stream().min(Comparator.comparingInt((Exploration e) -> e.report().counterexample().size())
+          .thenComparingLong(Exploration::failedMove)).orElseThrow(() -> new AssertionError("no shard found the bug"));
+      assertThat(least.report().counterexample()).isEqualTo(whole.report().counterexample());
+      assertThat(least.failedMove()).isEqualTo(whole.failedMove()).isEqualTo(whole.report().levels().get(0).sequencesChecked());
+    }
+  }
+
+  /**
+   * A wrapper whose extraction allocates once more beside a handle: the plan, calibrated on a lone
+   * frame (of no batches: no allocation, so no fault fires), predicts that allocation #0 does not
+   * fail there, and the run finds it does. The shard that ran it says so and explores the state the
+   * plan missed itself, every step from it: the shards still see exactly the states of the unsharded
+   * run, and close with it.
+   */
+  @Test
+  void aMispredictedRunIsReportedAndExploredByItsShard() {
+    StepAlphabet emptyFrame = new StepAlphabet(1, 1, List.of());
+    Exploration whole = new ExhaustiveChecker(new ExtractionAllocatesMoreBesideHandles(), emptyFrame, System::nanoTime)
+        .explore(40, 60_000);
+    assertThat(whole.report().failed()).isEmpty();
+    assertThat(whole.report().closed()).isTrue();
+    Set<String> union = new HashSet<>();
+    List<List<Step>> sequences = new ArrayList<>();
+    List<Integer> unpredicted = new ArrayList<>();
+    for (int i = 1; i <= 2; i++) {
+      Exploration shard = new ExhaustiveChecker(new ExtractionAllocatesMoreBesideHandles(), emptyFrame, System::nanoTime)
+          .in(new Shard(i, 2)).explore(40, 60_000, sequences::add);
+      assertThat(shard.report().failed()).isEmpty();
+      assertThat(shard.report().closed()).isTrue();
+      union.addAll(shard.states());
+      unpredicted.add(shard.unpredictedStates());
+    }
+    assertThat(union).isEqualTo(whole.states());
+    assertThat(unpredicted).containsExactly(4, 0);
+    List<Step> mispredicted = List.of(new Step.Allocate(), new Step.NewFrame(List.of(), 1), new Step.Extract(0));
+    assertThat(sequences).as("the steps from the unpredicted state, run off the plan")
+        .contains(ModelPlan.append(mispredicted, new Step.CloseFrame()), ModelPlan.append(mispredicted, new Step.Extract(-1)));
+    Exploration first = new ExhaustiveChecker(new ExtractionAllocatesMoreBesideHandles(), emptyFrame, System::nanoTime)
+        .in(new Shard(1, 2)).explore(40, 60_000);
+    assertThat(first.report().subject()).contains(", 4 mispredicted, 4 unpredicted states explored here, first: "
+        + "[allocate(), f = frame(rows=[]), f.extractRecordBatches() [allocation #0 fails]]: predicted [E:new:]|EXTRACTED:extracted[],"
+        + " reached [E:new:-,0,as]|OPEN:faulted#0[])");
+  }
+
+  /**
+   * A survey in shards finds the kinds of defect the whole survey finds. The plan does not know which
+   * runs fail, so it also expands the states reached only through a failing step: their sequences
+   * fail at that step again, adding runs but no kind.
+   */
   @Test
   void aSurveyInShardsFindsWhatTheWholeSurveyFinds() {
     Set<String> whole = kinds(new ExhaustiveChecker(new WrapperNeverReleases(), 1, 0).survey(DEPTH, 60_000));
     Set<String> sharded = new HashSet<>();
-    for (int i = 1; i <= SHARDS; i++) {
-      sharded.addAll(kinds(new ExhaustiveChecker(new WrapperNeverReleases(), 1, 0).in(new Shard(i, SHARDS)).survey(DEPTH, 60_000)));
+    for (int i = 1; i <= 2; i++) {
+      sharded.addAll(kinds(new ExhaustiveChecker(new WrapperNeverReleases(), 1, 0).in(new Shard(i, 2)).survey(DEPTH, 60_000)));
     }
     assertThat(whole).isNotEmpty();
     assertThat(sharded).isEqualTo(whole);
   }
 
   /**
-   * A shard's survey in which every first step breaks a rule has nothing to extend: it ends after
-   * depth 1 (every state reachable was seen), whatever the depth asked for.
+   * Every first step of a wrapper that cannot allocate fails: the unsharded survey has nothing to
+   * extend and closes at depth 1, while the shards' plan goes on through the failing allocate()
+   * (every such run fails at it again) and finds the same one kind.
    */
   @Test
-  void aShardWhoseSequencesAllFailEndsWhereNothingIsLeft() {
-    OwnershipSubject<?, ?> refusesToAllocate = new RecordBatchDataHandles<Void>() {
+  void statesReachedOnlyThroughAFailingStepArePlannedAndFailAgain() {
+    Supplier<OwnershipSubject<?, ?>> refusesToAllocate = () -> new RecordBatchDataHandles<Void>() {
       @Override
       public dev.arrowownership.wrapper.RecordBatchData allocate(org.apache.arrow.memory.BufferAllocator allocator, String name) {
         throw new IllegalStateException("no handles today");
       }
     };
-    ExhaustiveSurvey survey = new ExhaustiveChecker(refusesToAllocate, 1, 0).in(new Shard(2, 2)).survey(DEPTH, 60_000);
-    assertThat(survey.findings()).isNotEmpty();
-    assertThat(survey.exploration().levels()).hasSize(1);
-    assertThat(survey.exploration().closed()).isTrue();
+    ExhaustiveSurvey whole = new ExhaustiveChecker(refusesToAllocate.get(), 1, 0).survey(DEPTH, 60_000);
+    assertThat(whole.exploration().levels()).hasSize(1);
+    assertThat(whole.exploration().closed()).isTrue();
+    Set<String> sharded = new HashSet<>();
+    for (int i = 1; i <= 2; i++) {
+      ExhaustiveSurvey shard = new ExhaustiveChecker(refusesToAllocate.get(), 1, 0).in(new Shard(i, 2)).survey(DEPTH, 60_000);
+      assertThat(shard.exploration().levels()).hasSize(DEPTH);
+      sharded.addAll(kinds(shard));
+    }
+    assertThat(sharded).isEqualTo(kinds(whole)).hasSize(1);
   }
 
-  /** A spent budget stops a shard before its split too, after the depth that spent it. */
+  /** A spent budget stops a shard after the depth that spent it. */
   @Test
-  void aSpentBudgetStopsAShardBeforeItsSplit() {
+  void aSpentBudgetStopsAShardAfterTheDepthThatSpentIt() {
     java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
     Exploration shard = new ExhaustiveChecker(new RecordBatchDataSubject(), 1, 0, () -> nanos.addAndGet(2_000_000))
-        .in(new Shard(1, 50)).explore(DEPTH, 0);
-    assertThat(shard.splitDepth()).isZero();
+        .in(new Shard(1, 2)).explore(DEPTH, 0);
     assertThat(shard.report().levels()).hasSize(1);
+    assertThat(shard.report().closed()).isFalse();
+  }
+
+  /** A shard of a search that closes says so, like the unsharded run: no state planned at the last depth. */
+  @Test
+  void aShardOfAClosingSearchCloses() {
+    StepAlphabet noHandles = new StepAlphabet(0, 0, List.of());
+    ExhaustiveReport whole = new ExhaustiveChecker(new RecordBatchDataSubject(), noHandles, System::nanoTime).check(10, 60_000);
+    ExhaustiveReport shard = new ExhaustiveChecker(new RecordBatchDataSubject(), noHandles, System::nanoTime)
+        .in(new Shard(2, 2)).check(10, 60_000);
+    assertThat(whole.closed()).isTrue();
+    assertThat(shard.closed()).isTrue();
+    assertThat(shard.levels()).hasSameSizeAs(whole.levels());
   }
 
   @Test
@@ -138,34 +209,33 @@ class ExhaustiveShardTest {
   }
 
   @Test
-  void eachSequenceOfTheSplitDepthBelongsToExactlyOneShard() {
-    for (int k = 0; k < 20; k++) {
-      final int index = k;
-      assertThat(IntStream.rangeClosed(1, 3).filter(i -> new Shard(i, 3).owns(index))).hasSize(1);
+  void eachMoveBelongsToExactlyOneShard() {
+    for (long k = 0; k < 20; k++) {
+      final long move = k;
+      assertThat(IntStream.rangeClosed(1, 3).filter(i -> new Shard(i, 3).owns(move))).hasSize(1);
     }
-    assertThat(new Shard(1, 3).splitsAt(11)).isFalse();
-    assertThat(new Shard(1, 3).splitsAt(12)).isTrue();
-    assertThat(Shard.ALL.splitsAt(1_000)).isFalse();
+    assertThat(new Shard(2, 3).owns(4)).isTrue();
+    assertThat(new Shard(2, 3).owns(5)).isFalse();
   }
 
-  private static Exploration explore(OwnershipSubject<?, ?> subject, Shard shard) {
-    return new ExhaustiveChecker(subject, 1, 0).in(shard).explore(DEPTH, 60_000);
+  private static Run run(Supplier<OwnershipSubject<?, ?>> subject, Shard shard) {
+    List<List<Step>> sequences = new ArrayList<>();
+    Exploration exploration = new ExhaustiveChecker(subject.get(), 1, 1).in(shard).explore(DEPTH, 60_000, sequences::add);
+    return new Run(exploration, sequences);
   }
 
-  private static BigInteger sequencesOfLength(Exploration run, int depth) {
-    List<ExhaustiveReport.Level> levels = run.report().levels();
-    BigInteger upTo = levels.get(depth - 1).sequencesRepresented();
-    return depth == 1 ? upTo : upTo.subtract(levels.get(depth - 2).sequencesRepresented());
+  private static ExhaustiveReport.Level last(Run run) {
+    List<ExhaustiveReport.Level> levels = run.exploration.report().levels();
+    return levels.get(levels.size() - 1);
+  }
+
+  private static BigInteger represented(Run run, int depth) {
+    return run.exploration.report().levels().get(depth - 1).sequencesRepresented();
   }
 
   private static Set<String> kinds(ExhaustiveSurvey survey) {
     Set<String> kinds = new HashSet<>();
     survey.findings().forEach(f -> kinds.add(f.kind()));
     return kinds;
-  }
-
-  private static BigInteger represented(Exploration run) {
-    List<ExhaustiveReport.Level> levels = run.report().levels();
-    return levels.get(levels.size() - 1).sequencesRepresented();
   }
 }
