@@ -34,11 +34,10 @@ final class MovedStructRule {
   }
 
   /**
-   * The rule on one batch. {@code keptWithoutAMove}: the bytes the producer kept after releasing a
-   * batch it was not moved (0 if unknown); the same leak after the move is that release's, which
-   * {@link Rule#REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING} reports, not the move's.
+   * The rule on one batch. {@code withoutAMove}: what the producer kept after releasing a batch it was
+   * not moved; the same leak after the move is that release's, not the move's.
    */
-  static RuleResult check(CDataProducer producer, BufferAllocator allocator, long keptWithoutAMove) throws Exception {
+  static RuleResult check(CDataProducer producer, BufferAllocator allocator, PlainReleaseLeak withoutAMove) throws Exception {
     try (ReleaseLedger ledger = new ReleaseLedger(); KitStructs source = new KitStructs(allocator);
         KitStructs moved = new KitStructs(allocator)) {
       long before = producer.allocatedBytes();
@@ -63,15 +62,14 @@ final class MovedStructRule {
       // The kit releases the copy once; a second call from the producer's own code is a violation above.
       long after = producer.allocatedBytes();
       long kept = after - before;
-      boolean leakOfTheRelease = kept != 0 && kept == keptWithoutAMove;
+      boolean leakOfTheRelease = withoutAMove.explains(kept);
       if (before >= 0 && kept != 0 && !leakOfTheRelease) {
         problems.add("the producer holds " + kept + " bytes more after releasing the moved struct"
-            + (keptWithoutAMove > 0 ? " (" + keptWithoutAMove + " without a move)" : ""));
+            + (withoutAMove.bytes() > 0 ? " (" + withoutAMove.bytes() + " without a move)" : ""));
       }
       String held = before < 0 ? " (allocatedBytes() is not reported: freed memory not checked)"
           : leakOfTheRelease ? "; the producer holds " + kept + " bytes more after the release, as many as after the"
-              + " release of a batch not moved: that leak is " + Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING.id()
-              + "'s, not the move's"
+              + " release of a batch not moved: " + PlainReleaseLeak.owner("the move's")
           : ", nothing held";
       return problems.isEmpty()
           ? RuleResult.passed(RULE, "moved: the copy reads with length " + copy.length() + " and the digest read before"

@@ -108,35 +108,34 @@ final class ProducerRules {
   }
 
   /**
-   * The bytes the producer kept after the plain round's release (on the producing thread, without a
-   * move), to tell the moved-struct and other-thread rules a leak that comes from neither: 0, which
-   * excuses nothing, when there was no plain round (its produce() threw) or no byte count (-1 both
-   * before and after).
+   * What the plain round's release kept (on the producing thread, without a move), to tell the
+   * moved-struct and other-thread rules a leak that comes from neither: none, which excuses nothing,
+   * when there was no plain round (its produce() threw) or no byte count (-1 both before and after).
    */
-  private static long keptByThePlainRound(Round round) {
-    return round == null ? 0 : round.bytesAfter - round.bytesBefore;
+  private static PlainReleaseLeak keptByThePlainRound(Round round) {
+    return new PlainReleaseLeak(round == null ? 0 : round.bytesAfter - round.bytesBefore);
   }
 
   /**
-   * {@link Rule#OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD}; {@code keptByThePlainRound}: what the
-   * same release on the producing thread kept (0 if unknown): as much kept here is that release's
-   * leak, which {@link Rule#REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING} reports, not the thread's.
+   * {@link Rule#OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD}; {@code onTheProducingThread}: what the
+   * same release on the producing thread kept: as much kept here is that release's leak, not the thread's.
    */
-  private static RuleResult onAnotherThread(CDataProducer producer, RootAllocator allocator, long keptByThePlainRound)
+  private static RuleResult onAnotherThread(CDataProducer producer, RootAllocator allocator,
+      PlainReleaseLeak onTheProducingThread)
       throws Exception {
     Rule rule = Rule.OPTIONAL_PRODUCER_RELEASE_ON_ANOTHER_THREAD;
     Round round = round(producer, allocator, true);
     List<String> problems = new ArrayList<>(ProducerViolations.besidesReleaseLeftSet(round.violations));
     round.unreleased.forEach(s -> problems.add(s + " never released"));
     long kept = round.bytesAfter - round.bytesBefore;
-    boolean leakOfTheRelease = kept != 0 && kept == keptByThePlainRound;
+    boolean leakOfTheRelease = onTheProducingThread.explains(kept);
     if (round.bytesBefore >= 0 && kept != 0 && !leakOfTheRelease) {
       problems.add(kept + " bytes still held");
     }
     return problems.isEmpty()
         ? RuleResult.passed(rule, "released on another thread: every struct once, " + (leakOfTheRelease ? kept
-            + " bytes still held, as many as on the producing thread: that leak is "
-            + Rule.REQUIRED_PRODUCER_RELEASE_FREES_EVERYTHING.id() + "'s, not the thread's" : "nothing held"))
+            + " bytes still held, as many as on the producing thread: " + PlainReleaseLeak.owner("the thread's")
+            : "nothing held"))
         : RuleResult.failed(rule, "released on another thread: " + problems);
   }
 
