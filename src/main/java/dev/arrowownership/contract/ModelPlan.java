@@ -54,7 +54,7 @@ final class ModelPlan {
     this.alphabet = alphabet;
     this.features = features;
     this.extraction = extraction;
-    String initial = StepAlphabet.modelState(new ModelState());
+    String initial = StepAlphabet.initialState();
     seen.add(initial);
     frontier.put(initial, new Planned(List.of(), alphabet.stepsIn(new ModelState().model(), 0, features)));
     ways.put(initial, BigInteger.ONE);
@@ -90,6 +90,8 @@ final class ModelPlan {
     }
     moves += sequences.size();
     representLevel();
+    // Replayed once more for the new states only (a few in a hundred moves): keeping every move's model
+    // state from the replay above would hold a whole level of them in memory at once.
     Map<String, Planned> next = new LinkedHashMap<>();
     firstReaching.forEach((reached, sequence) -> next.put(reached,
         new Planned(sequence, alphabet.stepsIn(replay(sequence).model(), sequence.size(), features))));

@@ -102,8 +102,8 @@ record StepAlphabet(int handles, int faultPoints, List<Integer> frameRows) {
     return handles + "|" + model.frameStatus() + ":" + state.origins().frame() + frame;
   }
 
-  /** The key of the state before any step. */
+  /** The key of the state before any step: no handle reports anything yet, so it is the model's part alone. */
   static String initialState() {
-    return "[]|" + FrameStatus.ABSENT + ":absent[]";
+    return modelState(new ModelState());
   }
 }
