@@ -92,8 +92,7 @@ public final class LayoutVerdicts {
           + counts;
     }
     Verdict first = failing.get(0);
-    List<String> rules = first.with(Status.FAILED).stream().filter(r -> r.rule().required()).map(r -> r.rule().id())
-        .toList();
+    List<String> rules = first.failed(true).stream().map(r -> r.rule().id()).toList();
     return target + " does not conform on " + counts + "; the first failing layout: " + layoutOf(first) + " ("
         + String.join(", ", rules) + ")";
   }
@@ -121,7 +120,7 @@ public final class LayoutVerdicts {
     md.append(grid.toMarkdown("layout"));
     List<String> broken = new ArrayList<>();
     for (Verdict verdict : failing()) {
-      verdict.with(Status.FAILED).stream().filter(r -> r.rule().required()).forEach(r -> broken.add("- `"
+      verdict.failed(true).forEach(r -> broken.add("- `"
           + layoutOf(verdict) + "`: " + r.message().replace('\n', ' ')));
     }
     if (!broken.isEmpty()) {

@@ -154,7 +154,8 @@ public record Verdict(String target, List<RuleResult> results) {
     return md.toString();
   }
 
-  private List<RuleResult> failed(boolean required) {
+  /** The failed rules, the required ones or the optional ones. */
+  List<RuleResult> failed(boolean required) {
     return with(Status.FAILED).stream().filter(r -> r.rule().required() == required).toList();
   }
 

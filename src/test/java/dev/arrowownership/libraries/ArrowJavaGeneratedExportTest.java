@@ -3,6 +3,7 @@ package dev.arrowownership.libraries;
 import dev.arrowownership.cdata.TypeKind;
 import dev.arrowownership.conformance.ConformanceKit;
 import dev.arrowownership.conformance.Rule;
+import dev.arrowownership.conformance.RuleGrid;
 import dev.arrowownership.conformance.RuleResult;
 import dev.arrowownership.conformance.Verdict;
 import dev.arrowownership.generate.ArrowArbitraries;
@@ -60,7 +61,7 @@ class ArrowJavaGeneratedExportTest {
       if (refusal.isPresent()) {
         synchronized (NOT_SUPPORTED) {
           NOT_SUPPORTED.put(batch.layout().toString(), (sharesAName(batch.layout(), exporter) ? "yes" : "no") + " | "
-              + FamilyTable.shorten(refusal.get()));
+              + RuleGrid.shorten(refusal.get()));
         }
         Statistics.collect(exporter.toString(), "not supported");
         return;
@@ -137,7 +138,7 @@ class ArrowJavaGeneratedExportTest {
       text.append("\n## Generated layouts whose re-export shows a union export finding\n\n"
           + "| layout | exporter: what the kit observed |\n|---|---|\n");
       UNION_FINDINGS.forEach((layout, observed) -> text.append("| `").append(layout).append("` | ")
-          .append(FamilyTable.shorten(observed)).append(" |\n"));
+          .append(RuleGrid.shorten(observed)).append(" |\n"));
     }
     Path out = Path.of("target", "conformance");
     Files.createDirectories(out);

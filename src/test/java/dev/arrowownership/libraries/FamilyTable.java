@@ -55,11 +55,11 @@ final class FamilyTable {
 
   private String cell(RuleResult result, Optional<String> refusal) {
     return switch (result.status()) {
-      case NOT_APPLICABLE -> "n/a: " + shorten(result.message());
+      case NOT_APPLICABLE -> "n/a: " + RuleGrid.shorten(result.message());
       case PASSED -> refusal.map(FamilyTable::notSupported).orElse("pass");
       case UNSUPPORTED -> notSupported(result.refusal().orElseThrow());
       case FAILED, FINDING -> {
-        String cause = causes.getOrDefault(result.rule(), shorten(observed(result)));
+        String cause = causes.getOrDefault(result.rule(), RuleGrid.shorten(observed(result)));
         yield result.rule().required() ? "**finding**: " + cause : "optional, fails: " + cause;
       }
     };
@@ -79,12 +79,7 @@ final class FamilyTable {
 
   /** The refusal's text, numbers of four or more digits read as {@code N}: some refusals quote a value read from memory that changes from run to run. */
   static String notSupported(String error) {
-    return "not supported: " + shorten(error.replaceAll("-?\\d{4,}", "N"));
-  }
-
-  /** The first line of {@code text}, shortened, safe in a table cell ({@link RuleGrid#shorten}). */
-  static String shorten(String text) {
-    return RuleGrid.shorten(text);
+    return "not supported: " + RuleGrid.shorten(error.replaceAll("-?\\d{4,}", "N"));
   }
 
   /** The table as Markdown: one row per family, one column per rule (a rule not applicable to any family left out). */
